@@ -1,0 +1,61 @@
+/** Builds the Express app from injected clients, so tests can build it around anything they choose. */
+import { randomUUID } from 'node:crypto'
+import express from 'express'
+import { pinoHttp } from 'pino-http'
+import type { Logger } from 'pino'
+import type { Client } from '@temporalio/client'
+import type { Db } from '../prisma/client.ts'
+import type { SearchClient } from '../activities/search/client.ts'
+import type { StorageClient } from '../activities/storage/client.ts'
+import { createAuthRouter, sessionMiddleware } from './auth.ts'
+import { errorMiddleware, routeNotFound } from './errors.ts'
+import { openApiDocument } from './openapi.ts'
+import { createHealthRouter } from './routes/health.ts'
+import { createPlatformCheckRouter } from './routes/platform-checks.ts'
+import { createReadModelRouter } from './routes/read-models.ts'
+import { createWorkflowRouter } from './routes/workflows.ts'
+import { createStaticRouter } from './static.ts'
+
+export type AppDeps = {
+  db: Db; temporal: Client; storage: StorageClient; search: SearchClient; log: Logger
+  config: { TEMPORAL_UI_URL: string; TEMPORAL_NAMESPACE: string; SESSION_TTL_MINUTES: number; STATIC_DIR: string }
+  version: string
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const { db, temporal, config } = deps
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(pinoHttp({
+    logger: deps.log,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id']
+      const id = typeof given === 'string' && /^[\w-]{1,128}$/.test(given) ? given : randomUUID()
+      res.setHeader('X-Request-Id', id)
+      return id
+    },
+    autoLogging: { ignore: (req) => req.url === '/healthz' },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  }))
+  app.use(express.json({ limit: '1mb' }))
+  app.use(sessionMiddleware(db))
+
+  app.use(createHealthRouter({ db, temporal, storage: deps.storage, search: deps.search }))
+  app.get('/openapi.json', (_req, res) => { res.json(openApiDocument(deps.version)) })
+
+  const api = express.Router()
+  api.get('/meta', (_req, res) => {
+    res.json({ temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE, apiVersion: deps.version })
+  })
+  api.use('/auth', createAuthRouter({ db, sessionTtlMinutes: config.SESSION_TTL_MINUTES }))
+  api.use('/platform-checks', createPlatformCheckRouter({ db, temporal }))
+  api.use('/workflows', createWorkflowRouter({ temporal }))
+  api.use(createReadModelRouter({ db }))
+  api.use(routeNotFound)
+  app.use('/api', api)
+
+  app.use(createStaticRouter(config.STATIC_DIR))
+  app.use(errorMiddleware)
+  return app
+}

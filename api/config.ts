@@ -1,0 +1,24 @@
+/** API configuration, parsed once at boot; nothing else in api/ reads process.env. */
+import { z } from 'zod'
+import { hostPort, httpUrl, parseEnv, port, postgresUrl } from '../domain/env.ts'
+
+const schema = z.object({
+  DATABASE_URL: postgresUrl.describe('PostgreSQL URL'),
+  TEMPORAL_ADDRESS: hostPort,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_UI_URL: httpUrl.default('http://localhost:8233').describe('Temporal Web UI base URL for links'),
+  S3_ENDPOINT: httpUrl,
+  S3_ACCESS_KEY: z.string().min(3),
+  S3_SECRET_KEY: z.string().min(8).describe('secret'),
+  S3_REGION: z.string().default('us-east-1'),
+  OPENSEARCH_URL: httpUrl,
+  API_HOST: z.string().default('0.0.0.0'),
+  API_PORT: port(3000),
+  PUBLIC_URL: httpUrl.default('http://localhost:3000'),
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 12),
+  STATIC_DIR: z.string().default('dist').describe('folder holding the built admin/ and storefronts/'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+})
+
+export type ApiConfig = z.output<typeof schema>
+export const loadApiConfig = (env = process.env): Readonly<ApiConfig> => parseEnv(schema, env)

@@ -1,0 +1,66 @@
+/** Domain errors and the one middleware that turns every error into a machine-readable HTTP answer. */
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client'
+import { ZodError } from 'zod'
+
+export const ERROR_CODES = {
+  validation: { code: 'VALIDATION_FAILED', status: 400 },
+  malformedJson: { code: 'MALFORMED_JSON', status: 400 },
+  unauthenticated: { code: 'UNAUTHENTICATED', status: 401 },
+  invalidCredentials: { code: 'INVALID_CREDENTIALS', status: 401 },
+  forbidden: { code: 'FORBIDDEN', status: 403 },
+  notFound: { code: 'NOT_FOUND', status: 404 },
+  routeNotFound: { code: 'ROUTE_NOT_FOUND', status: 404 },
+  conflict: { code: 'CONFLICT', status: 409 },
+  workflowAlreadyStarted: { code: 'WORKFLOW_ALREADY_STARTED', status: 409 },
+  unprocessable: { code: 'UNPROCESSABLE', status: 422 },
+  internal: { code: 'INTERNAL_ERROR', status: 500 },
+} as const
+export type ErrorKind = keyof typeof ERROR_CODES
+
+export class DomainError extends Error {
+  constructor(readonly kind: ErrorKind, message: string, readonly details?: unknown) {
+    super(message)
+    this.name = 'DomainError'
+  }
+}
+
+type Body = { code: string; message: string; details?: unknown }
+
+function classify(err: unknown): { status: number; body: Body } | null {
+  if (err instanceof DomainError) {
+    const { code, status } = ERROR_CODES[err.kind]
+    return { status, body: { code, message: err.message, details: err.details } }
+  }
+  if (err instanceof ZodError) {
+    const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+    return { status: 400, body: { code: ERROR_CODES.validation.code, message: 'The request is not valid.', details } }
+  }
+  if (err instanceof WorkflowExecutionAlreadyStartedError) {
+    return { status: 409, body: { code: ERROR_CODES.workflowAlreadyStarted.code, message: `Workflow ${err.workflowId} is already running.` } }
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    return { status: 404, body: { code: ERROR_CODES.notFound.code, message: `Workflow ${err.workflowId} was not found.` } }
+  }
+  const parse = err as { type?: string; status?: number }
+  if (parse.type === 'entity.parse.failed') {
+    return { status: 400, body: { code: ERROR_CODES.malformedJson.code, message: 'The request body is not valid JSON.' } }
+  }
+  return null
+}
+
+/** Maps errors once for the whole API; unknown errors are logged and answered with a generic 500. */
+export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
+  const known = classify(err)
+  const requestId = String(req.id ?? '')
+  if (!known) {
+    req.log.error({ err }, 'unhandled error')
+    res.status(500).json({ error: { code: ERROR_CODES.internal.code, message: 'Something went wrong on our side.', requestId } })
+    return
+  }
+  if (known.status >= 500) req.log.error({ err }, 'request failed')
+  res.status(known.status).json({ error: { ...known.body, requestId } })
+}
+
+export const routeNotFound: RequestHandler = (req, _res, next) =>
+  next(new DomainError('routeNotFound', `No route for ${req.method} ${req.path}.`))

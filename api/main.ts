@@ -1,0 +1,46 @@
+/** API process: validated config, real clients, HTTP server with graceful shutdown. */
+import { readFileSync } from 'node:fs'
+import { Client, Connection } from '@temporalio/client'
+import pino from 'pino'
+import { ConfigError } from '../domain/env.ts'
+import { createDb } from '../prisma/client.ts'
+import { createSearchClient } from '../activities/search/client.ts'
+import { createStorageClient } from '../activities/storage/client.ts'
+import { createApp } from './app.ts'
+import { loadApiConfig } from './config.ts'
+
+const log = pino({ name: 'api' })
+let config
+try {
+  config = loadApiConfig()
+} catch (err) {
+  if (err instanceof ConfigError) { log.fatal(err.message); process.exit(78) }
+  throw err
+}
+log.level = config.LOG_LEVEL
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+
+const db = createDb(config.DATABASE_URL)
+// Lazy: the API starts (and /readyz reports Temporal down) even while Temporal is unreachable.
+const temporal = new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE })
+const storage = createStorageClient({ endpoint: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION })
+const search = createSearchClient(config.OPENSEARCH_URL)
+
+const app = createApp({ db, temporal, storage, search, log, config, version })
+const server = app.listen(config.API_PORT, config.API_HOST)
+server.on('listening', () => log.info({ url: config.PUBLIC_URL }, 'api listening'))
+server.on('error', (err: NodeJS.ErrnoException) => {
+  log.fatal(err.code === 'EADDRINUSE' ? `port ${config.API_PORT} (API) is already in use` : err.message)
+  process.exit(1)
+})
+
+const shutdown = () => {
+  log.info('api shutting down')
+  server.close(async () => {
+    await Promise.allSettled([db.$disconnect(), temporal.connection.close()])
+    process.exit(0)
+  })
+  setTimeout(() => process.exit(0), 10_000).unref()
+}
+process.once('SIGTERM', shutdown)
+process.once('SIGINT', shutdown)

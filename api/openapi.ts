@@ -1,0 +1,51 @@
+/** The OpenAPI 3.1 description of the API, served at /openapi.json and browsable at /docs. */
+const error = { $ref: '#/components/responses/Error' }
+const bearer = [{ bearerAuth: [] }]
+const listParams = ['sort', 'range', 'filter'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' },
+  description: { sort: 'JSON ["field","ASC"|"DESC"]', range: 'JSON [start,end], at most 500 rows', filter: 'JSON object' }[name] }))
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } })
+const list = (summary: string, tag: string) => ({ get: { summary, tags: [tag], security: bearer, parameters: listParams,
+  responses: { 200: { ...json({ type: 'array', items: { type: 'object' } }), headers: { 'Content-Range': { schema: { type: 'string' } } } }, 400: error, 401: error, 403: error } } })
+const one = (summary: string, tag: string) => ({ get: { summary, tags: [tag], security: bearer, parameters: [idParam],
+  responses: { 200: json({ type: 'object' }), 400: error, 401: error, 403: error, 404: error } } })
+
+const checkResult = { type: 'object', required: ['name', 'ok', 'latencyMs', 'detail', 'error'], properties: {
+  name: { type: 'string' }, ok: { type: 'boolean' }, latencyMs: { type: ['number', 'null'] },
+  detail: { type: ['string', 'null'] }, error: { type: ['string', 'null'] } } }
+
+export function openApiDocument(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'fanz-unified API', version, description: 'Starts, signals and queries the platform\'s Temporal workflows; reads back-office read models.' },
+    components: {
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+      responses: { Error: json({ type: 'object', properties: { error: { type: 'object', required: ['code', 'message'], properties: {
+        code: { type: 'string', description: 'machine-readable, e.g. VALIDATION_FAILED' }, message: { type: 'string' },
+        details: {}, requestId: { type: 'string' } } } } }, 'Error') },
+    },
+    paths: {
+      '/healthz': { get: { summary: 'Liveness', tags: ['ops'], responses: { 200: json({ type: 'object' }) } } },
+      '/readyz': { get: { summary: 'Readiness of every dependency; deep=1 also runs checkPlatform', tags: ['ops'],
+        parameters: [{ name: 'deep', in: 'query', schema: { type: 'string', enum: ['0', '1'] } }],
+        responses: { 200: json({ type: 'object' }), 503: json({ type: 'object', properties: { down: { type: 'array', items: { type: 'string' } } } }, 'A dependency is down; `down` names it') } } },
+      '/api/meta': { get: { summary: 'Links the apps need (Temporal Web UI)', tags: ['ops'], responses: { 200: json({ type: 'object' }) } } },
+      '/api/auth/login': { post: { summary: 'Sign in with email and password', tags: ['auth'],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } } } } },
+        responses: { 200: json({ type: 'object', properties: { token: { type: 'string' }, person: { type: 'object' } } }), 400: error, 401: error } } },
+      '/api/auth/logout': { post: { summary: 'Revoke the current session', tags: ['auth'], security: bearer, responses: { 204: { description: 'Signed out' } } } },
+      '/api/auth/me': { get: { summary: 'The signed-in person', tags: ['auth'], security: bearer, responses: { 200: json({ type: 'object' }), 401: error } } },
+      '/api/platform-checks': {
+        post: { summary: 'Start the checkPlatform workflow', tags: ['ops'], security: bearer,
+          responses: { 202: { ...json({ type: 'object', properties: { id: { type: 'string' }, workflowId: { type: 'string' }, runId: { type: 'string' } } }, 'Started'), headers: { Location: { schema: { type: 'string' } } } }, 401: error, 403: error } },
+        ...list('Past platform checks', 'ops'),
+      },
+      '/api/platform-checks/{id}': { get: { ...one('One platform check', 'ops').get,
+        responses: { 200: json({ type: 'object', properties: { status: { type: 'string' }, ok: { type: ['boolean', 'null'] }, checks: { type: 'array', items: checkResult } } }), 400: error, 401: error, 403: error, 404: error } } },
+      '/api/workflows/counts': { get: { summary: 'Running workflows per type', tags: ['ops'], security: bearer, responses: { 200: json({ type: 'object' }), 401: error, 403: error } } },
+      '/api/brands': list('Brands', 'back office'), '/api/brands/{id}': one('One brand', 'back office'),
+      '/api/people': list('People across brands', 'back office'), '/api/people/{id}': one('One person', 'back office'),
+      '/api/audit-logs': list('Audit trail', 'back office'),
+    },
+  } as const
+}

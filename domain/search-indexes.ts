@@ -1,0 +1,24 @@
+/** OpenSearch index templates the platform needs: pure data applied by the stack at start-up. */
+export type IndexTemplate = { name: string; body: Record<string, unknown> }
+
+const keyword = { type: 'keyword' } as const
+const text = { type: 'text' } as const
+const date = { type: 'date' } as const
+
+const settings = { number_of_shards: 1, number_of_replicas: 0 }
+
+export const INDEX_TEMPLATES: readonly IndexTemplate[] = [
+  { name: 'fanz-content', body: { index_patterns: ['fanz-content-*'], template: { settings, mappings: { properties: {
+    contentId: keyword, brand: keyword, creatorId: keyword, title: text, caption: text, tags: keyword,
+    publishedAt: date, status: keyword,
+  } } } } },
+  { name: 'fanz-creators', body: { index_patterns: ['fanz-creators-*'], template: { settings, mappings: { properties: {
+    creatorId: keyword, brand: keyword, handle: keyword, displayName: text, bio: text, joinedAt: date,
+  } } } } },
+  { name: 'fanz-ops', body: { index_patterns: ['fanz-ops-*'], template: { settings, mappings: { properties: {
+    checkId: keyword, note: text, at: date,
+  } } } } },
+]
+
+/** The concrete index each kind of document lives in (one per template today). */
+export const SEARCH_INDEXES = { content: 'fanz-content-v1', creators: 'fanz-creators-v1', ops: 'fanz-ops-v1' } as const

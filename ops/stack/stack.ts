@@ -1,0 +1,133 @@
+/** Brings the whole local platform up (or the parts not given by URL) and down again. */
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { loadStackConfig, type StackConfig } from './config.ts'
+import { buildFrontends } from './frontends.ts'
+import { CACHE_DIR, ROOT, localDir, type Profile } from './paths.ts'
+import { provision } from './provision.ts'
+import { ensureBuckets, ensureSearchIndexes, migrateAndSeed } from './resources.ts'
+import { DEV_CREDENTIALS, ensureDatabase, minioSpec, opensearchSpec, postgresSpec, postgresUrl, temporalSpec } from './services.ts'
+import { Supervisor, type ServiceSpec } from './supervisor.ts'
+
+export type StackOptions = { profile: Profile; apps?: boolean; browser?: boolean; log?: (line: string) => void }
+
+export type Stack = {
+  config: StackConfig
+  /** environment handed to workers, API and tests */
+  env: AppEnv
+  urls: Record<string, string>
+  supervisor: Supervisor
+  specs: Map<string, ServiceSpec>
+  stop: () => Promise<void>
+}
+
+const ALL = ['postgres', 'temporal', 'minio', 'opensearch', 'workers', 'api']
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? ((line: string) => console.log(`[stack] ${line}`))
+  const cfg = loadStackConfig(options.profile)
+  const apps = options.apps ?? true
+  const own = { postgres: !cfg.DATABASE_URL, temporal: !cfg.TEMPORAL_ADDRESS, minio: !cfg.S3_ENDPOINT, opensearch: !cfg.OPENSEARCH_URL }
+  const t0 = Date.now()
+  log(`provisioning what is missing (cache: ${CACHE_DIR})`)
+  await provision({ ...own, browser: options.browser ?? false })
+  log(`provisioned in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+
+  const dir = localDir(cfg.profile)
+  await mkdir(dir, { recursive: true })
+  const supervisor = new Supervisor(path.join(dir, 'logs'), path.join(dir, 'pids'), log)
+  await supervisor.reapStale(ALL)
+  const specs = new Map<string, ServiceSpec>()
+  const order: string[] = []
+  const stop = () => supervisor.stopAll(order)
+  const launch = async (spec: ServiceSpec) => {
+    specs.set(spec.name, spec)
+    order.push(spec.name)
+    const t = Date.now()
+    await supervisor.start(spec)
+    log(`${spec.name} healthy in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+  }
+
+  try {
+    // Infrastructure has no start-up dependencies between its parts: start it all at once.
+    const infra: Promise<ServiceSpec>[] = []
+    if (own.postgres) infra.push(postgresSpec(cfg))
+    if (own.temporal) infra.push(Promise.resolve(temporalSpec(cfg)))
+    if (own.minio) infra.push(Promise.resolve(minioSpec(cfg)))
+    if (own.opensearch) infra.push(opensearchSpec(cfg))
+    await Promise.all((await Promise.all(infra)).map(launch))
+    if (own.postgres) await ensureDatabase(cfg)
+
+    const env = appEnv(cfg)
+    await Promise.all([ensureBuckets(env), ensureSearchIndexes(env), migrateAndSeed(env), apps ? buildFrontends(log) : undefined])
+    log('buckets, index templates, migrations and seed in place')
+
+    if (apps) {
+      const childEnv = { ...process.env, ...env }
+      await launch({
+        name: 'workers', ports: [], cwd: ROOT, env: childEnv, startTimeoutMs: 90_000,
+        command: [process.execPath, '--import', 'tsx', 'workers/main.ts'],
+        healthy: () => workersPolling(env),
+      })
+      await launch({
+        name: 'api', ports: [{ port: cfg.ports.api, what: 'API' }], cwd: ROOT, env: childEnv,
+        command: [process.execPath, '--import', 'tsx', 'api/main.ts'],
+        healthy: async () => (await fetch(`${env.PUBLIC_URL}/readyz`)).ok,
+      })
+    }
+    return { config: cfg, env, urls: urls(cfg, env), supervisor, specs, stop }
+  } catch (err) {
+    await stop()
+    throw err
+  }
+}
+
+/** Every variable the apps need, pointing at the started or the given services. */
+function appEnv(cfg: StackConfig) {
+  return {
+    DATABASE_URL: cfg.DATABASE_URL ?? postgresUrl(cfg),
+    TEMPORAL_ADDRESS: cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.ports.temporal}`,
+    TEMPORAL_NAMESPACE: cfg.TEMPORAL_NAMESPACE,
+    TEMPORAL_UI_URL: cfg.TEMPORAL_UI_URL ?? `http://localhost:${cfg.ports.temporalUi}`,
+    S3_ENDPOINT: cfg.S3_ENDPOINT ?? `http://127.0.0.1:${cfg.ports.minio}`,
+    S3_ACCESS_KEY: cfg.S3_ACCESS_KEY ?? DEV_CREDENTIALS.s3User,
+    S3_SECRET_KEY: cfg.S3_SECRET_KEY ?? DEV_CREDENTIALS.s3Secret,
+    OPENSEARCH_URL: cfg.OPENSEARCH_URL ?? `http://127.0.0.1:${cfg.ports.opensearch}`,
+    API_PORT: String(cfg.ports.api),
+    PUBLIC_URL: `http://localhost:${cfg.ports.api}`,
+    LOG_LEVEL: cfg.LOG_LEVEL as string,
+  }
+}
+export type AppEnv = ReturnType<typeof appEnv>
+
+function urls(cfg: StackConfig, env: AppEnv): Record<string, string> {
+  return {
+    'Storefronts': `${env.PUBLIC_URL}/  (per brand: ${env.PUBLIC_URL}/boyfanz, or http://boyfanz.localhost:${cfg.ports.api}/)`,
+    'Back office': `${env.PUBLIC_URL}/admin  (admin@fanz.demo / FanzDemo!2026)`,
+    'API docs': `${env.PUBLIC_URL}/docs  (OpenAPI: ${env.PUBLIC_URL}/openapi.json)`,
+    'Temporal Web UI': env.TEMPORAL_UI_URL,
+    'PostgreSQL': env.DATABASE_URL,
+    'MinIO (S3 API)': env.S3_ENDPOINT,
+    ...(cfg.S3_ENDPOINT ? {} : { 'MinIO console': `http://localhost:${cfg.ports.minioConsole}` }),
+    'OpenSearch': env.OPENSEARCH_URL,
+  }
+}
+
+/** Workers are up when every task queue has a poller the server saw in the last few seconds. */
+async function workersPolling(env: AppEnv): Promise<boolean> {
+  const { Connection } = await import('@temporalio/client')
+  const { TASK_QUEUES } = await import('../../workflows/task-queues.ts')
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS })
+  try {
+    for (const name of Object.values(TASK_QUEUES)) {
+      const res = await connection.workflowService.describeTaskQueue({
+        namespace: env.TEMPORAL_NAMESPACE, taskQueue: { name }, taskQueueType: 2, // activity pollers
+      })
+      const fresh = (res.pollers ?? []).some((p) => Date.now() - Number(p.lastAccessTime?.seconds ?? 0) * 1000 < 5000)
+      if (!fresh) return false
+    }
+    return true
+  } finally {
+    await connection.close()
+  }
+}

@@ -1,0 +1,29 @@
+/** Demo data: the nine brands and one demo user per role. Idempotent: safe to run on every start. */
+import { hash } from '@node-rs/argon2'
+import { BRANDS } from '../domain/brands.ts'
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts'
+import { createDb } from './client.ts'
+
+const url = process.env.DATABASE_URL
+if (!url) throw new Error('DATABASE_URL is required to seed')
+const db = createDb(url, { max: 2 })
+
+const brandIds = new Map<string, string>()
+for (const b of Object.values(BRANDS)) {
+  const data = { name: b.name, tagline: b.tagline, primaryColor: b.tokens.primary, strictAgeGate: b.policy.strictAgeGate }
+  const row = await db.brand.upsert({ where: { slug: b.slug }, update: data, create: { slug: b.slug, ...data } })
+  brandIds.set(b.slug, row.id)
+}
+
+const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 }) // 2 = argon2id
+for (const u of DEMO_USERS) {
+  const existing = await db.person.findUnique({ where: { email: u.email } })
+  if (existing) continue
+  await db.person.create({ data: {
+    email: u.email, displayName: u.displayName, passwordHash, emailVerifiedAt: new Date(),
+    roleGrants: { create: u.roles.map((r) => ({ role: r.role, brandId: r.brand ? brandIds.get(r.brand) : null })) },
+    personas: { create: u.personas.map((p) => ({ kind: p.kind, handle: p.handle, brandId: brandIds.get(p.brand)! })) },
+  } })
+}
+await db.$disconnect()
+console.log(`seeded ${brandIds.size} brands and ${DEMO_USERS.length} demo users`)

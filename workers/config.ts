@@ -1,0 +1,26 @@
+/** Worker configuration, parsed once at boot. */
+import { z } from 'zod'
+import { hostPort, httpUrl, parseEnv, postgresUrl } from '../domain/env.ts'
+import { TASK_QUEUES, type TaskQueue } from '../workflows/task-queues.ts'
+
+const queues = Object.values(TASK_QUEUES) as [TaskQueue, ...TaskQueue[]]
+
+const schema = z.object({
+  DATABASE_URL: postgresUrl.describe('PostgreSQL URL'),
+  TEMPORAL_ADDRESS: hostPort.describe('Temporal frontend'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  S3_ENDPOINT: httpUrl.describe('S3 API (MinIO) URL'),
+  S3_ACCESS_KEY: z.string().min(3),
+  S3_SECRET_KEY: z.string().min(8).describe('secret'),
+  S3_REGION: z.string().default('us-east-1'),
+  OPENSEARCH_URL: httpUrl,
+  FFMPEG_PATH: z.string().default('ffmpeg'),
+  FFPROBE_PATH: z.string().default('ffprobe'),
+  TASK_QUEUES: z.string().default(queues.join(','))
+    .transform((s) => s.split(',').map((q) => q.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(queues)).min(1)).describe('comma-separated task queues this process serves'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+})
+
+export type WorkerConfig = z.output<typeof schema>
+export const loadWorkerConfig = (env = process.env): Readonly<WorkerConfig> => parseEnv(schema, env)

@@ -1,0 +1,45 @@
+/** Worker process: serves the task queues named in TASK_QUEUES (all three locally; one per deployment in production). */
+import { NativeConnection, Worker, bundleWorkflowCode, Runtime, makeTelemetryFilterString } from '@temporalio/worker'
+import { createRequire } from 'node:module'
+import pino from 'pino'
+import { ConfigError } from '../domain/env.ts'
+import { createDb } from '../prisma/client.ts'
+import { createSearchClient } from '../activities/search/client.ts'
+import { createStorageClient } from '../activities/storage/client.ts'
+import { createPlatformActivities } from '../activities/platform/index.ts'
+import { loadWorkerConfig } from './config.ts'
+
+const log = pino({ name: 'workers' })
+let config
+try {
+  config = loadWorkerConfig()
+} catch (err) {
+  if (err instanceof ConfigError) { log.fatal(err.message); process.exit(78) }
+  throw err
+}
+log.level = config.LOG_LEVEL
+Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } } })
+
+const db = createDb(config.DATABASE_URL)
+const storage = createStorageClient({ endpoint: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION })
+const search = createSearchClient(config.OPENSEARCH_URL)
+const ffmpeg = { ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH }
+
+const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
+const workflowBundle = await bundleWorkflowCode({
+  workflowsPath: createRequire(import.meta.url).resolve('../workflows/index.ts'),
+})
+
+const workers = await Promise.all(config.TASK_QUEUES.map((taskQueue) => Worker.create({
+  connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, workflowBundle,
+  activities: createPlatformActivities({ db, storage, search, ffmpeg, taskQueue }),
+})))
+
+log.info({ taskQueues: config.TASK_QUEUES }, 'workers running')
+const shutdown = () => workers.forEach((w) => w.shutdown())
+process.once('SIGTERM', shutdown)
+process.once('SIGINT', shutdown)
+await Promise.all(workers.map((w) => w.run()))
+await db.$disconnect()
+await connection.close()
+log.info('workers stopped')

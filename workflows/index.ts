@@ -1,0 +1,2 @@
+// Every workflow the workers run; the function name is the workflow type: never rename a deployed one.
+export { checkPlatform } from './check-platform.ts'
