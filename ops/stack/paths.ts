@@ -34,6 +34,8 @@ export const localDir = (profile: Profile) => path.join(ROOT, '.local', profile)
  * Data of services run as SERVICE_USER must sit where that user can reach it; a checkout under a private
  * folder (a CI clone in a mode-700 temp dir) cannot, so their data lives in /var/lib and .local links to it.
  */
+export const SERVICE_DATA_ROOT = '/var/lib/fanz-unified'
+export const checkoutDataDir = () => path.join(SERVICE_DATA_ROOT, createHash('sha1').update(ROOT).digest('hex').slice(0, 12))
 export const serviceDataDir = (profile: Profile, name: string) => IS_ROOT
-  ? path.join('/var/lib/fanz-unified', createHash('sha1').update(ROOT).digest('hex').slice(0, 12), profile, name)
+  ? path.join(checkoutDataDir(), profile, name)
   : path.join(localDir(profile), name)

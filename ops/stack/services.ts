@@ -1,10 +1,10 @@
 /** The infrastructure services of the local stack: how each is prepared, started and health-checked. */
 import { existsSync } from 'node:fs'
-import { chmod, cp, lstat, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { chmod, cp, lstat, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 import { Connection } from '@temporalio/client'
-import { IS_ROOT, SERVICE_USER, TOOLS, localDir, serviceDataDir, type Profile } from './paths.ts'
+import { IS_ROOT, ROOT, SERVICE_DATA_ROOT, SERVICE_USER, TOOLS, checkoutDataDir, localDir, serviceDataDir, type Profile } from './paths.ts'
 import { PG_BIN } from './provision.ts'
 import { runCommand } from './run-command.ts'
 import type { ServiceSpec } from './supervisor.ts'
@@ -21,12 +21,26 @@ async function ownedDataDir(profile: Profile, name: string): Promise<string> {
   const dir = serviceDataDir(profile, name)
   await mkdir(dir, { recursive: true })
   if (IS_ROOT) {
+    await writeFile(path.join(checkoutDataDir(), 'checkout'), ROOT)
     await runCommand(name, ['chown', '-R', `${SERVICE_USER}:`, path.dirname(dir)])
     for (let d = path.dirname(dir); d !== '/var/lib'; d = path.dirname(d)) await chmod(d, 0o755)
     const link = path.join(localDir(profile), name)
     if (!(await lstat(link).catch(() => null))) await symlink(dir, link)
   }
   return dir
+}
+
+/** Removes service data of checkouts that no longer exist (CI clones live in temp folders that get deleted). */
+export async function pruneOrphanedData(log: (line: string) => void): Promise<void> {
+  if (!IS_ROOT) return
+  for (const entry of await readdir(SERVICE_DATA_ROOT).catch(() => [])) {
+    const dir = path.join(SERVICE_DATA_ROOT, entry)
+    const checkout = await readFile(path.join(dir, 'checkout'), 'utf8').catch(() => null)
+    if (checkout && !existsSync(checkout)) {
+      await rm(dir, { recursive: true, force: true })
+      log(`removed service data of deleted checkout ${checkout}`)
+    }
+  }
 }
 
 export async function postgresSpec(cfg: StackConfig): Promise<ServiceSpec> {

@@ -6,7 +6,7 @@ import { buildFrontends } from './frontends.ts'
 import { CACHE_DIR, ROOT, localDir, type Profile } from './paths.ts'
 import { provision } from './provision.ts'
 import { ensureBuckets, ensureSearchIndexes, migrateAndSeed } from './resources.ts'
-import { DEV_CREDENTIALS, ensureDatabase, minioSpec, opensearchSpec, postgresSpec, postgresUrl, temporalSpec } from './services.ts'
+import { DEV_CREDENTIALS, ensureDatabase, pruneOrphanedData, minioSpec, opensearchSpec, postgresSpec, postgresUrl, temporalSpec } from './services.ts'
 import { Supervisor, type ServiceSpec } from './supervisor.ts'
 
 export type StackOptions = { profile: Profile; apps?: boolean; browser?: boolean; log?: (line: string) => void }
@@ -37,6 +37,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await mkdir(dir, { recursive: true })
   const supervisor = new Supervisor(path.join(dir, 'logs'), path.join(dir, 'pids'), log)
   await supervisor.reapStale(ALL)
+  await pruneOrphanedData(log)
   const specs = new Map<string, ServiceSpec>()
   const order: string[] = []
   const stop = () => supervisor.stopAll(order)
