@@ -32,6 +32,7 @@ const workflowBundle = await bundleWorkflowCode({
 
 const workers = await Promise.all(config.TASK_QUEUES.map((taskQueue) => Worker.create({
   connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, workflowBundle,
+  shutdownGraceTime: '30s', // let running activities (transcodes, charges) finish on a rollout
   activities: createPlatformActivities({ db, storage, search, ffmpeg, taskQueue }),
 })))
 

@@ -8,6 +8,7 @@ import { provision } from './provision.ts'
 import { ensureBuckets, ensureSearchIndexes, migrateAndSeed } from './resources.ts'
 import { DEV_CREDENTIALS, ensureDatabase, pruneOrphanedData, minioSpec, opensearchSpec, postgresSpec, postgresUrl, temporalSpec } from './services.ts'
 import { Supervisor, type ServiceSpec } from './supervisor.ts'
+import { TASK_QUEUES } from '../../workflows/task-queues.ts'
 
 export type StackOptions = { profile: Profile; apps?: boolean; browser?: boolean; log?: (line: string) => void }
 
@@ -66,7 +67,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (apps) {
       const childEnv = { ...process.env, ...env }
       await launch({
-        name: 'workers', ports: [], cwd: ROOT, env: childEnv, startTimeoutMs: 90_000,
+        name: 'workers', ports: [], cwd: ROOT, env: { ...childEnv, TASK_QUEUES: Object.values(TASK_QUEUES).join(',') }, startTimeoutMs: 90_000,
         command: [process.execPath, '--import', 'tsx', 'workers/main.ts'],
         healthy: () => workersPolling(env),
       })
@@ -117,7 +118,6 @@ function urls(cfg: StackConfig, env: AppEnv): Record<string, string> {
 /** Workers are up when every task queue has a poller the server saw in the last few seconds. */
 async function workersPolling(env: AppEnv): Promise<boolean> {
   const { Connection } = await import('@temporalio/client')
-  const { TASK_QUEUES } = await import('../../workflows/task-queues.ts')
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS })
   try {
     for (const name of Object.values(TASK_QUEUES)) {
