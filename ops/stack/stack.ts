@@ -10,7 +10,15 @@ import { DEV_CREDENTIALS, ensureDatabase, pruneOrphanedData, minioSpec, opensear
 import { Supervisor, type ServiceSpec } from './supervisor.ts'
 import { TASK_QUEUES } from '../../workflows/task-queues.ts'
 
-export type StackOptions = { profile: Profile; apps?: boolean; browser?: boolean; log?: (line: string) => void }
+export type InfraService = 'postgres' | 'temporal' | 'minio' | 'opensearch'
+export type StackOptions = {
+  profile: Profile
+  apps?: boolean
+  browser?: boolean
+  /** infrastructure to start (default: all); benchmarks of one engine start only that one */
+  infra?: InfraService[]
+  log?: (line: string) => void
+}
 
 export type Stack = {
   config: StackConfig
@@ -28,7 +36,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? ((line: string) => console.log(`[stack] ${line}`))
   const cfg = loadStackConfig(options.profile)
   const apps = options.apps ?? true
-  const own = { postgres: !cfg.DATABASE_URL, temporal: !cfg.TEMPORAL_ADDRESS, minio: !cfg.S3_ENDPOINT, opensearch: !cfg.OPENSEARCH_URL }
+  const wanted = new Set<InfraService>(options.infra ?? ['postgres', 'temporal', 'minio', 'opensearch'])
+  if (apps && wanted.size < 4) throw new Error('the apps need every infrastructure service')
+  const own = { postgres: !cfg.DATABASE_URL && wanted.has('postgres'), temporal: !cfg.TEMPORAL_ADDRESS && wanted.has('temporal'),
+    minio: !cfg.S3_ENDPOINT && wanted.has('minio'), opensearch: !cfg.OPENSEARCH_URL && wanted.has('opensearch') }
   const t0 = Date.now()
   log(`provisioning what is missing (cache: ${CACHE_DIR})`)
   await provision({ ...own, browser: options.browser ?? false })
@@ -61,7 +72,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (own.postgres) await ensureDatabase(cfg)
 
     const env = appEnv(cfg)
-    await Promise.all([ensureBuckets(env), ensureSearchIndexes(env), migrateAndSeed(env), apps ? buildFrontends(log) : undefined])
+    await Promise.all([
+      wanted.has('minio') ? ensureBuckets(env) : undefined, wanted.has('opensearch') ? ensureSearchIndexes(env) : undefined,
+      wanted.has('postgres') ? migrateAndSeed(env) : undefined, apps ? buildFrontends(log) : undefined,
+    ])
     log('buckets, index templates, migrations and seed in place')
 
     if (apps) {

@@ -1,0 +1,101 @@
+/** Writes to the double-entry ledger through its SQL functions: one round trip per batch, accounts locked in order. */
+import type pg from 'pg'
+import { ACCOUNT_KINDS, accountKey, type AccountRef, type Posting } from '../../domain/ledger/accounts.ts'
+import { assertBalanced } from '../../domain/ledger/validate.ts'
+
+export const LEDGER_REFUSALS = {
+  insufficientFunds: 'INSUFFICIENT_FUNDS',
+  unbalanced: 'UNBALANCED_ENTRY',
+  immutable: 'LEDGER_IMMUTABLE',
+  unknownTransfer: 'UNKNOWN_TRANSFER',
+} as const
+export type LedgerRefusalCode = (typeof LEDGER_REFUSALS)[keyof typeof LEDGER_REFUSALS]
+
+export class LedgerRefusal extends Error {
+  constructor(readonly code: LedgerRefusalCode, message: string) {
+    super(message)
+    this.name = 'LedgerRefusal'
+  }
+}
+
+/** The Temporal execution that caused a write; recorded on every entry. */
+export type Cause = { workflowId: string; runId: string; activityType: string } | null
+
+export type EntryInput = {
+  idempotencyKey: string
+  kind: string
+  memo: string
+  brand: string
+  postings: Posting[]
+  reversesId?: string
+  fx?: Record<string, unknown>
+  metadata?: Record<string, unknown>
+}
+export type PostedEntry = { idempotencyKey: string; entryId: string; created: boolean }
+
+/** Translates the database's refusals into ledger refusal codes. */
+function translate(err: unknown): never {
+  const e = err as { code?: string; constraint?: string; message?: string }
+  if (e.code === '23514' && e.constraint === 'ledger_accounts_no_overdraft') {
+    throw new LedgerRefusal(LEDGER_REFUSALS.insufficientFunds, 'An account that may not go negative would be overdrawn.')
+  }
+  if (e.code === '23514') throw new LedgerRefusal(LEDGER_REFUSALS.unbalanced, e.message ?? 'unbalanced entry')
+  if (e.code === '42501') throw new LedgerRefusal(LEDGER_REFUSALS.immutable, e.message ?? 'ledger rows are immutable')
+  if (e.code === 'P0002') throw new LedgerRefusal(LEDGER_REFUSALS.unknownTransfer, e.message ?? 'unknown transfer')
+  throw err
+}
+
+export function createLedgerStore(pool: pg.Pool) {
+  // Accounts are never deleted, so a key's id can be cached for the life of the process.
+  const ids = new Map<string, string>()
+
+  async function accountIds(refs: AccountRef[]): Promise<Map<string, string>> {
+    const missing = [...new Map(refs.map((r) => [accountKey(r), r])).entries()].filter(([k]) => !ids.has(k))
+    if (missing.length > 0) {
+      const rows = missing.map(([key, r]) => ({ key, brand: r.brand, currency: r.currency, kind: ACCOUNT_KINDS[r.kind].code,
+        owner: r.owner, normalSign: ACCOUNT_KINDS[r.kind].normal === 'debit' ? 1 : -1, allowOverdraft: ACCOUNT_KINDS[r.kind].allowOverdraft }))
+      const res = await pool.query<{ key: string; id: string }>('SELECT key, id::text FROM ledger_ensure_accounts($1::jsonb)', [JSON.stringify(rows)])
+      for (const row of res.rows) ids.set(row.key, row.id)
+    }
+    return ids
+  }
+
+  const toRows = (postings: Posting[], map: Map<string, string>) =>
+    postings.map((p) => ({ accountId: map.get(accountKey(p.account)), amount: p.amount, currency: p.account.currency }))
+
+  return {
+    /** Posts entries atomically; repeated idempotency keys post nothing and return the first entry. */
+    async postEntries(entries: EntryInput[], cause: Cause): Promise<PostedEntry[]> {
+      for (const e of entries) assertBalanced(e.postings) // fail fast; the database checks again
+      const map = await accountIds(entries.flatMap((e) => e.postings.map((p) => p.account)))
+      const payload = entries.map((e) => ({
+        key: e.idempotencyKey, kind: e.kind, memo: e.memo, brand: e.brand, reversesId: e.reversesId ?? null,
+        fx: e.fx ?? null, metadata: e.metadata ?? null, ...cause, postings: toRows(e.postings, map),
+      }))
+      const res = await pool.query<{ idempotency_key: string; entry_id: string; created: boolean }>(
+        'SELECT idempotency_key, entry_id::text, created FROM ledger_post_entries($1::jsonb)', [JSON.stringify(payload)],
+      ).catch(translate)
+      return res.rows.map((r) => ({ idempotencyKey: r.idempotency_key, entryId: r.entry_id, created: r.created }))
+    },
+
+    /** Phase one of a two-phase transfer: reserves the postings until posted, voided or expired. */
+    async createPending(input: Omit<EntryInput, 'reversesId' | 'fx' | 'metadata'> & { expiresAt: string }, cause: Cause) {
+      assertBalanced(input.postings)
+      const map = await accountIds(input.postings.map((p) => p.account))
+      const payload = { key: input.idempotencyKey, kind: input.kind, memo: input.memo, brand: input.brand,
+        expiresAt: input.expiresAt, workflowId: cause?.workflowId, runId: cause?.runId, postings: toRows(input.postings, map) }
+      const res = await pool.query<{ transfer_id: string; created: boolean }>(
+        'SELECT transfer_id::text, created FROM ledger_create_pending($1::jsonb)', [JSON.stringify(payload)]).catch(translate)
+      return { transferId: res.rows[0]!.transfer_id, created: res.rows[0]!.created }
+    },
+
+    /** Phase two: post (becomes an entry keyed `entryKey`) or void; repeating returns the first outcome. */
+    async resolvePending(transferKey: string, action: 'post' | 'void', entryKey: string, cause: Cause) {
+      const res = await pool.query<{ status: 'POSTED' | 'VOIDED' | 'EXPIRED'; entry_id: string | null }>(
+        'SELECT status, entry_id::text FROM ledger_resolve_pending($1, $2, $3::jsonb)',
+        [transferKey, action, JSON.stringify({ key: entryKey, ...cause })]).catch(translate)
+      return { status: res.rows[0]!.status, entryId: res.rows[0]!.entry_id }
+    },
+  }
+}
+export type LedgerStore = ReturnType<typeof createLedgerStore>

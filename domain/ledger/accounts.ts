@@ -1,0 +1,50 @@
+/** The chart of accounts: kinds, their normal side, and whether they may go negative. Pure data. */
+
+/**
+ * Postings are signed minor units: positive = debit, negative = credit. An entry's postings sum to zero per
+ * currency. An account's balance is the sum of its postings, so debit-normal accounts (assets, expenses) carry
+ * positive balances and credit-normal ones (liabilities, revenue) negative balances.
+ */
+export const ACCOUNT_KINDS = {
+  /** money a fan has loaded and not spent (we owe it to the fan) */
+  fanWallet: { code: 'fan_wallet', owner: 'person', normal: 'credit', allowOverdraft: false },
+  /** creator share inside the chargeback window (we owe it, not yet payable) */
+  creatorPending: { code: 'creator_pending', owner: 'person', normal: 'credit', allowOverdraft: false },
+  /** creator share payable at the next payout run */
+  creatorAvailable: { code: 'creator_available', owner: 'person', normal: 'credit', allowOverdraft: false },
+  /** referrer share of platform revenue */
+  referralPayable: { code: 'referral_payable', owner: 'person', normal: 'credit', allowOverdraft: false },
+  /** our cut */
+  platformRevenue: { code: 'platform_revenue', owner: 'none', normal: 'credit', allowOverdraft: true },
+  /** what a processor owes us for captured charges, until it settles */
+  processorClearing: { code: 'processor_clearing', owner: 'processor', normal: 'debit', allowOverdraft: true },
+  /** processor fees we pay */
+  processorFees: { code: 'processor_fees', owner: 'processor', normal: 'debit', allowOverdraft: true },
+  /** VAT / sales tax collected and owed to a tax authority (owner = jurisdiction code) */
+  taxPayable: { code: 'tax_payable', owner: 'jurisdiction', normal: 'credit', allowOverdraft: true },
+  /** rolling reserve held back from creators */
+  reserves: { code: 'reserves', owner: 'person', normal: 'credit', allowOverdraft: false },
+  /** payouts sent to a rail and not yet confirmed */
+  payoutsInTransit: { code: 'payouts_in_transit', owner: 'person', normal: 'credit', allowOverdraft: false },
+  /** money that left through payout rails */
+  payoutsSettled: { code: 'payouts_settled', owner: 'none', normal: 'debit', allowOverdraft: true },
+  /** chargebacks we lose (amount and fee we could not claw back) */
+  chargebackLosses: { code: 'chargeback_losses', owner: 'none', normal: 'debit', allowOverdraft: true },
+} as const
+export type AccountKind = keyof typeof ACCOUNT_KINDS
+export type AccountCode = (typeof ACCOUNT_KINDS)[AccountKind]['code']
+
+/** Identifies one ledger account: per brand, per currency, per owner where the kind has one. */
+export type AccountRef = {
+  kind: AccountKind
+  brand: string
+  currency: string
+  /** person id, processor name or jurisdiction code; null for platform-wide kinds */
+  owner: string | null
+}
+
+/** Stable text key of an account, used for ordering locks and for lookups: `brand:currency:code[:owner]`. */
+export const accountKey = (a: AccountRef): string =>
+  [a.brand, a.currency, ACCOUNT_KINDS[a.kind].code, ...(a.owner === null ? [] : [a.owner])].join(':')
+
+export type Posting = { account: AccountRef; amount: number }
