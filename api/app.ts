@@ -12,12 +12,16 @@ import { errorMiddleware, routeNotFound } from './errors.ts'
 import { openApiDocument } from './openapi.ts'
 import { createHealthRouter } from './routes/health.ts'
 import { createPlatformCheckRouter } from './routes/platform-checks.ts'
+import { createPurchaseRouter } from './routes/purchases.ts'
+import { createWebhookRouter } from './routes/webhooks.ts'
+import type { ProcessorDriver } from '../activities/payments/driver.ts'
 import { createReadModelRouter } from './routes/read-models.ts'
 import { createWorkflowRouter } from './routes/workflows.ts'
 import { createStaticRouter } from './static.ts'
 
 export type AppDeps = {
   db: Db; temporal: Client; storage: StorageClient; search: SearchClient; log: Logger
+  drivers: Partial<Record<string, ProcessorDriver>>
   config: { TEMPORAL_UI_URL: string; TEMPORAL_NAMESPACE: string; SESSION_TTL_MINUTES: number; STATIC_DIR: string }
   version: string
 }
@@ -38,6 +42,8 @@ export function createApp(deps: AppDeps): express.Express {
     autoLogging: { ignore: (req) => req.url === '/healthz' },
     redact: ['req.headers.authorization', 'req.headers.cookie'],
   }))
+  // before the JSON parser: signatures are checked over the raw body
+  app.use(createWebhookRouter({ db, temporal, drivers: deps.drivers }))
   app.use(express.json({ limit: '1mb' }))
   app.use(sessionMiddleware(db))
 
@@ -52,6 +58,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/platform-checks', createPlatformCheckRouter({ db, temporal }))
   api.use('/workflows', createWorkflowRouter({ temporal }))
   api.use(createReadModelRouter({ db }))
+  api.use(createPurchaseRouter({ db, temporal }))
   api.use(routeNotFound)
   app.use('/api', api)
 

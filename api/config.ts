@@ -1,5 +1,6 @@
 /** API configuration, parsed once at boot; nothing else in api/ reads process.env. */
 import { z } from 'zod'
+import { paymentEnvSchema } from '../activities/payments/drivers.ts'
 import { hostPort, httpUrl, parseEnv, port, postgresUrl } from '../domain/env.ts'
 
 const schema = z.object({
@@ -20,5 +21,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 })
 
-export type ApiConfig = z.output<typeof schema>
-export const loadApiConfig = (env = process.env): Readonly<ApiConfig> => parseEnv(schema, env)
+const fullSchema = schema.extend(paymentEnvSchema.shape)
+
+export type ApiConfig = z.output<typeof fullSchema>
+export const loadApiConfig = (env = process.env): Readonly<ApiConfig> => parseEnv(fullSchema, env)

@@ -14,6 +14,11 @@ export const ERROR_CODES = {
   conflict: { code: 'CONFLICT', status: 409 },
   workflowAlreadyStarted: { code: 'WORKFLOW_ALREADY_STARTED', status: 409 },
   unprocessable: { code: 'UNPROCESSABLE', status: 422 },
+  ownPost: { code: 'OWN_POST', status: 422 },
+  badSignature: { code: 'BAD_SIGNATURE', status: 401 },
+  untrustedSource: { code: 'UNTRUSTED_SOURCE', status: 403 },
+  staleNotification: { code: 'STALE_NOTIFICATION', status: 400 },
+  malformedNotification: { code: 'MALFORMED_NOTIFICATION', status: 400 },
   internal: { code: 'INTERNAL_ERROR', status: 500 },
 } as const
 export type ErrorKind = keyof typeof ERROR_CODES

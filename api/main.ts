@@ -7,6 +7,7 @@ import { createDb } from '../prisma/client.ts'
 import { createSearchClient } from '../activities/search/client.ts'
 import { createStorageClient } from '../activities/storage/client.ts'
 import { createApp } from './app.ts'
+import { createDrivers } from '../activities/payments/drivers.ts'
 import { loadApiConfig } from './config.ts'
 
 const log = pino({ name: 'api' })
@@ -26,7 +27,7 @@ const temporal = new Client({ connection: Connection.lazy({ address: config.TEMP
 const storage = createStorageClient({ endpoint: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION })
 const search = createSearchClient(config.OPENSEARCH_URL)
 
-const app = createApp({ db, temporal, storage, search, log, config, version })
+const app = createApp({ db, temporal, storage, search, log, config, version, drivers: createDrivers(config) })
 const server = app.listen(config.API_PORT, config.API_HOST)
 server.on('listening', () => log.info({ url: config.PUBLIC_URL }, 'api listening'))
 server.on('error', (err: NodeJS.ErrnoException) => {

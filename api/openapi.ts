@@ -46,6 +46,16 @@ export function openApiDocument(version: string) {
       '/api/brands': list('Brands', 'back office'), '/api/brands/{id}': one('One brand', 'back office'),
       '/api/people': list('People across brands', 'back office'), '/api/people/{id}': one('One person', 'back office'),
       '/api/audit-logs': list('Audit trail', 'back office'),
+      '/api/purchases': { post: { summary: 'Buy a PPV post (starts purchasePpv)', tags: ['money'], security: bearer,
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['postId', 'paymentToken', 'jurisdiction'], properties: {
+          postId: { type: 'string', format: 'uuid' }, processor: { type: 'string', enum: ['ccbill', 'segpay', 'epoch', 'verotel', 'crypto'] },
+          paymentToken: { type: 'string' }, jurisdiction: { type: 'string', examples: ['DE', 'US-TX'] } } } } } },
+        responses: { 202: { ...json({ type: 'object' }, 'Started'), headers: { Location: { schema: { type: 'string' } } } }, 400: error, 401: error, 404: error, 409: error, 422: error } } },
+      '/api/purchases/{id}': one('One purchase', 'money'),
+      '/api/posts/{id}/access': one('Whether the signed-in fan may view a post', 'money'),
+      '/webhooks/{processor}': { post: { summary: 'Processor notifications (verified, stored raw, deduped, signalled)', tags: ['money'],
+        parameters: [{ name: 'processor', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'Acknowledged as the processor expects' }, 400: error, 401: error, 403: error, 404: error } } },
     },
   } as const
 }

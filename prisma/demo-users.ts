@@ -23,3 +23,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: [{ role: 'fan', brand: 'girlfanz' }, { role: 'fan', brand: 'pupfanz' }],
     personas: [{ kind: 'fan', brand: 'girlfanz', handle: 'fay' }, { kind: 'fan', brand: 'pupfanz', handle: 'fay_pup' }] },
 ]
+
+/** PPV posts of the demo creator on BoyFanz. */
+export const DEMO_POSTS = [
+  { title: 'Behind the scenes: gym session', priceMinor: 499, currency: 'USD' },
+  { title: 'Weekend getaway set', priceMinor: 999, currency: 'USD' },
+] as const

@@ -1,7 +1,7 @@
 /** Demo data: the nine brands and one demo user per role. Idempotent: safe to run on every start. */
 import { hash } from '@node-rs/argon2'
 import { BRANDS } from '../domain/brands.ts'
-import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts'
+import { DEMO_PASSWORD, DEMO_POSTS, DEMO_USERS } from './demo-users.ts'
 import { createDb } from './client.ts'
 
 const url = process.env.DATABASE_URL
@@ -24,6 +24,12 @@ for (const u of DEMO_USERS) {
     roleGrants: { create: u.roles.map((r) => ({ role: r.role, brandId: r.brand ? brandIds.get(r.brand) : null })) },
     personas: { create: u.personas.map((p) => ({ kind: p.kind, handle: p.handle, brandId: brandIds.get(p.brand)! })) },
   } })
+}
+// Demo PPV posts by the demo creator on BoyFanz.
+const creator = await db.person.findUniqueOrThrow({ where: { email: 'creator@fanz.demo' } })
+for (const p of DEMO_POSTS) {
+  const exists = await db.post.findFirst({ where: { creatorId: creator.id, title: p.title } })
+  if (!exists) await db.post.create({ data: { ...p, creatorId: creator.id, brandId: brandIds.get('boyfanz')! } })
 }
 await db.$disconnect()
 console.log(`seeded ${brandIds.size} brands and ${DEMO_USERS.length} demo users`)

@@ -1,5 +1,6 @@
 /** Worker configuration, parsed once at boot. */
 import { z } from 'zod'
+import { paymentEnvSchema } from '../activities/payments/drivers.ts'
 import { hostPort, httpUrl, parseEnv, postgresUrl } from '../domain/env.ts'
 import { TASK_QUEUES, type TaskQueue } from '../workflows/task-queues.ts'
 
@@ -22,5 +23,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 })
 
-export type WorkerConfig = z.output<typeof schema>
-export const loadWorkerConfig = (env = process.env): Readonly<WorkerConfig> => parseEnv(schema, env)
+const fullSchema = schema.extend(paymentEnvSchema.shape)
+
+export type WorkerConfig = z.output<typeof fullSchema>
+export const loadWorkerConfig = (env = process.env): Readonly<WorkerConfig> => parseEnv(fullSchema, env)

@@ -7,6 +7,10 @@ import { createDb } from '../prisma/client.ts'
 import { createSearchClient } from '../activities/search/client.ts'
 import { createStorageClient } from '../activities/storage/client.ts'
 import { createPlatformActivities } from '../activities/platform/index.ts'
+import { createLedgerActivities } from '../activities/ledger/index.ts'
+import { createDrivers } from '../activities/payments/drivers.ts'
+import { createPurchaseActivities } from '../activities/purchases/index.ts'
+import pg from 'pg'
 import { loadWorkerConfig } from './config.ts'
 
 const log = pino({ name: 'workers' })
@@ -24,6 +28,15 @@ const db = createDb(config.DATABASE_URL)
 const storage = createStorageClient({ endpoint: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION })
 const search = createSearchClient(config.OPENSEARCH_URL)
 const ffmpeg = { ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH }
+const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 })
+const drivers = createDrivers(config)
+log.info({ processors: Object.keys(drivers) }, 'payment processors configured')
+
+/** Activities per task queue: money moves only on the finance queue. */
+const activitiesFor = (taskQueue: string) => ({
+  ...createPlatformActivities({ db, storage, search, ffmpeg, taskQueue }),
+  ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }) } : {}),
+})
 
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
 const workflowBundle = await bundleWorkflowCode({
@@ -33,7 +46,7 @@ const workflowBundle = await bundleWorkflowCode({
 const workers = await Promise.all(config.TASK_QUEUES.map((taskQueue) => Worker.create({
   connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, workflowBundle,
   shutdownGraceTime: '30s', // let running activities (transcodes, charges) finish on a rollout
-  activities: createPlatformActivities({ db, storage, search, ffmpeg, taskQueue }),
+  activities: activitiesFor(taskQueue),
 })))
 
 log.info({ taskQueues: config.TASK_QUEUES }, 'workers running')
@@ -42,5 +55,6 @@ process.once('SIGTERM', shutdown)
 process.once('SIGINT', shutdown)
 await Promise.all(workers.map((w) => w.run()))
 await db.$disconnect()
+await pool.end()
 await connection.close()
 log.info('workers stopped')

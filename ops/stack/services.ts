@@ -70,10 +70,11 @@ export async function postgresSpec(cfg: StackConfig): Promise<ServiceSpec> {
 export const postgresUrl = (cfg: StackConfig, db = 'fanz') =>
   `postgresql://${DEV_CREDENTIALS.pgUser}:${DEV_CREDENTIALS.pgPassword}@127.0.0.1:${cfg.ports.postgres}/${db}`
 
-/** Creates the application database on a fresh cluster. */
-export async function ensureDatabase(cfg: StackConfig): Promise<void> {
+/** Creates the application database on a fresh cluster (or anew, for a test run). */
+export async function ensureDatabase(cfg: StackConfig, { recreate = false } = {}): Promise<void> {
   const client = new pg.Client({ connectionString: postgresUrl(cfg, 'postgres') })
   await client.connect()
+  if (recreate) await client.query('DROP DATABASE IF EXISTS fanz WITH (FORCE)')
   const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', ['fanz'])
   if (!rowCount) await client.query('CREATE DATABASE fanz')
   await client.end()

@@ -1,5 +1,5 @@
 /** Brings the whole local platform up (or the parts not given by URL) and down again. */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { loadStackConfig, type StackConfig } from './config.ts'
 import { buildFrontends } from './frontends.ts'
@@ -9,12 +9,15 @@ import { ensureBuckets, ensureSearchIndexes, migrateAndSeed } from './resources.
 import { DEV_CREDENTIALS, ensureDatabase, pruneOrphanedData, minioSpec, opensearchSpec, postgresSpec, postgresUrl, temporalSpec } from './services.ts'
 import { Supervisor, type ServiceSpec } from './supervisor.ts'
 import { TASK_QUEUES } from '../../workflows/task-queues.ts'
+import { sandboxDriverEnv } from './sandbox-env.ts'
 
 export type InfraService = 'postgres' | 'temporal' | 'minio' | 'opensearch'
 export type StackOptions = {
   profile: Profile
   apps?: boolean
   browser?: boolean
+  /** start from empty data (the test profile does, so every run is independent of the last) */
+  fresh?: boolean
   /** infrastructure to start (default: all); benchmarks of one engine start only that one */
   infra?: InfraService[]
   log?: (line: string) => void
@@ -30,7 +33,7 @@ export type Stack = {
   stop: () => Promise<void>
 }
 
-const ALL = ['postgres', 'temporal', 'minio', 'opensearch', 'workers', 'api']
+const ALL = ['postgres', 'temporal', 'minio', 'opensearch', 'sandboxes', 'workers', 'api']
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? ((line: string) => console.log(`[stack] ${line}`))
@@ -42,7 +45,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     minio: !cfg.S3_ENDPOINT && wanted.has('minio'), opensearch: !cfg.OPENSEARCH_URL && wanted.has('opensearch') }
   const t0 = Date.now()
   log(`provisioning what is missing (cache: ${CACHE_DIR})`)
-  await provision({ ...own, browser: options.browser ?? false })
+  await provision({ ...own, browser: options.browser ?? false, testServer: options.profile === 'test' })
   log(`provisioned in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 
   const dir = localDir(cfg.profile)
@@ -64,12 +67,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     // Infrastructure has no start-up dependencies between its parts: start it all at once.
     const infra: Promise<ServiceSpec>[] = []
+    const fresh = options.fresh ?? options.profile === 'test'
+    if (fresh && own.temporal) for (const f of ['temporal.db', 'temporal.db-wal', 'temporal.db-shm']) await rm(path.join(dir, f), { force: true })
     if (own.postgres) infra.push(postgresSpec(cfg))
     if (own.temporal) infra.push(Promise.resolve(temporalSpec(cfg)))
     if (own.minio) infra.push(Promise.resolve(minioSpec(cfg)))
     if (own.opensearch) infra.push(opensearchSpec(cfg))
     await Promise.all((await Promise.all(infra)).map(launch))
-    if (own.postgres) await ensureDatabase(cfg)
+    if (own.postgres) await ensureDatabase(cfg, { recreate: fresh })
 
     const env = appEnv(cfg)
     await Promise.all([
@@ -80,6 +85,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     if (apps) {
       const childEnv = { ...process.env, ...env }
+      // Outside providers we cannot reach here answer from local sandboxes speaking their documented wire formats.
+      await launch({
+        name: 'sandboxes', ports: [{ port: cfg.ports.sandboxes, what: 'processor sandboxes' }], cwd: ROOT,
+        env: { ...childEnv, CCBILL_SANDBOX_PORT: String(cfg.ports.sandboxes), CCBILL_WEBHOOK_URL: `${env.PUBLIC_URL}/webhooks/ccbill` },
+        command: [process.execPath, '--import', 'tsx', 'ops/sandboxes/main.ts'],
+        healthy: async () => (await fetch(`http://127.0.0.1:${cfg.ports.sandboxes}/sandbox/transactions`)).ok,
+      })
       await launch({
         name: 'workers', ports: [], cwd: ROOT, env: { ...childEnv, TASK_QUEUES: Object.values(TASK_QUEUES).join(',') }, startTimeoutMs: 90_000,
         command: [process.execPath, '--import', 'tsx', 'workers/main.ts'],
@@ -112,6 +124,7 @@ function appEnv(cfg: StackConfig) {
     API_PORT: String(cfg.ports.api),
     PUBLIC_URL: `http://localhost:${cfg.ports.api}`,
     LOG_LEVEL: cfg.LOG_LEVEL as string,
+    ...sandboxDriverEnv(`http://127.0.0.1:${cfg.ports.sandboxes}`),
   }
 }
 export type AppEnv = ReturnType<typeof appEnv>
@@ -126,6 +139,7 @@ function urls(cfg: StackConfig, env: AppEnv): Record<string, string> {
     'MinIO (S3 API)': env.S3_ENDPOINT,
     ...(cfg.S3_ENDPOINT ? {} : { 'MinIO console': `http://localhost:${cfg.ports.minioConsole}` }),
     'OpenSearch': env.OPENSEARCH_URL,
+    'CCBill sandbox': `${env.CCBILL_API_URL}/sandbox/transactions`,
   }
 }
 

@@ -1,4 +1,7 @@
-/** Records a fresh history of each workflow from a running stack (npm start) into test/replay/histories/. */
+/**
+ * Records fresh histories into test/replay/histories/: `npm run replay:record -- [check-platform] [purchase-ppv]`.
+ * checkPlatform runs on a running stack (npm start, or TEMPORAL_ADDRESS as the first argument's host:port).
+ */
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { Client, Connection } from '@temporalio/client'
@@ -6,7 +9,11 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js'
 import { checkPlatform } from '../../workflows/check-platform.ts'
 import { checkPlatformTaskQueue, checkPlatformWorkflowId } from '../../workflows/check-platform.contract.ts'
 
-const address = process.argv[2] ?? '127.0.0.1:7233'
+const which = process.argv.slice(2).filter((a) => !a.includes(':'))
+const want = (name: string) => which.length === 0 || which.includes(name)
+const address = process.argv.slice(2).find((a) => a.includes(':')) ?? '127.0.0.1:7233'
+
+if (want('check-platform')) {
 const connection = await Connection.connect({ address })
 const client = new Client({ connection })
 
@@ -20,3 +27,26 @@ const file = new URL('./histories/check-platform.json', import.meta.url)
 await writeFile(file, historyToJSON(await handle.fetchHistory()))
 console.log(`recorded ${handle.workflowId} -> ${file.pathname}`)
 await connection.close()
+}
+
+// purchasePpv runs for its 30-day chargeback window: record a whole run on the time-skipping server.
+if (want('purchase-ppv')) {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing')
+  const { Worker } = await import('@temporalio/worker')
+  const { createRequire } = await import('node:module')
+  const { TOOLS } = await import('../../ops/stack/paths.ts')
+  const { fakes } = await import('../support/ppv-fakes.ts')
+  const { purchasePpv } = await import('../../workflows/purchase-ppv.ts')
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TOOLS.temporalTestServer } } })
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record-ppv', activities: fakes().activities,
+    workflowsPath: createRequire(import.meta.url).resolve('../../workflows/index.ts') })
+  const history = await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(purchasePpv, { workflowId: 'ppv:fan-1:post-1', taskQueue: 'record-ppv',
+      args: [{ purchaseId: 'p-1', fanId: 'fan-1', postId: 'post-1', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'DE' }] })
+    await handle.result()
+    return handle.fetchHistory()
+  })
+  await writeFile(new URL('./histories/purchase-ppv.json', import.meta.url), historyToJSON(history))
+  console.log('recorded purchasePpv (completed, creator share released) -> test/replay/histories/purchase-ppv.json')
+  await env.teardown()
+}

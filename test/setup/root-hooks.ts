@@ -3,8 +3,8 @@ import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { startStack } from '../../ops/stack/stack.ts'
 import { setTestStack, testStack } from '../support/stack.ts'
 
-// Replay tests run workers in this process: keep their routine INFO lines out of the test report.
-Runtime.install({ logger: new DefaultLogger('WARN') })
+// Replay tests run workers in this process: keep their routine lines (and expected activity failures) out of the test report.
+Runtime.install({ logger: new DefaultLogger('ERROR') })
 
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {

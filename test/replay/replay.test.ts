@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { readdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { ReplayError, Worker, type ReplayResult } from '@temporalio/worker'
@@ -13,17 +14,21 @@ async function replay(history: unknown, workflowId: string): Promise<ReplayResul
   return results
 }
 
-describe('replay of recorded checkPlatform histories', function () {
+describe('replay of recorded workflow histories (test/replay/histories)', function () {
   this.timeout(60_000)
   let recorded: { events: { eventType: string; activityTaskScheduledEventAttributes?: { activityType: { name: string } } }[] }
   before(async () => {
     recorded = JSON.parse(await readFile(new URL('./histories/check-platform.json', import.meta.url), 'utf8'))
   })
 
-  it('replays the recorded history without a determinism violation', async () => {
-    const [result] = await replay(recorded, 'recorded-check-platform')
-    assert.equal(result?.error, undefined, String(result?.error))
-  })
+  const histories = readdirSync(new URL('./histories/', import.meta.url)).filter((f) => f.endsWith('.json'))
+  for (const file of histories) {
+    it(`replays ${file} without a determinism violation`, async () => {
+      const history = JSON.parse(await readFile(new URL(`./histories/${file}`, import.meta.url), 'utf8'))
+      const [result] = await replay(history, `recorded-${file}`)
+      assert.equal(result?.error, undefined, String(result?.error))
+    })
+  }
 
   it('detects a changed command sequence (the replay test can fail)', async () => {
     const changed = structuredClone(recorded)

@@ -1,0 +1,58 @@
+/** Pay-per-view purchases: start purchasePpv, read its outcome, check access to a post. */
+import { randomUUID } from 'node:crypto'
+import { Router } from 'express'
+import type { Client } from '@temporalio/client'
+import { z } from 'zod'
+import type { Db } from '../../prisma/client.ts'
+import { isKnownJurisdiction } from '../../domain/tax.ts'
+import { purchasePpv } from '../../workflows/purchase-ppv.ts'
+import { purchasePpvTaskQueue, purchasePpvWorkflowId } from '../../workflows/purchase-ppv.contract.ts'
+import { audit } from '../audit.ts'
+import { DomainError } from '../errors.ts'
+
+const body = z.object({
+  postId: z.string().uuid('postId must be a UUID'),
+  processor: z.enum(['ccbill', 'segpay', 'epoch', 'verotel', 'crypto']).default('ccbill'),
+  paymentToken: z.string().min(3).max(200),
+  jurisdiction: z.string().refine(isKnownJurisdiction, 'jurisdiction must be a known ISO country code, optionally with a region (US-TX)'),
+}).strict()
+const idParam = z.object({ id: z.string().uuid('id must be a UUID') })
+
+const view = (p: { id: string; ledgerEntryId: bigint | null } & Record<string, unknown>) => ({ ...p, ledgerEntryId: p.ledgerEntryId?.toString() ?? null })
+
+export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Client }): Router {
+  const router = Router()
+  router.use((req, _res, next) => next(req.person ? undefined : new DomainError('unauthenticated', 'Sign in first.')))
+
+  /** Buys a PPV post for the signed-in fan (202 + Location of the purchase). */
+  router.post('/purchases', async (req, res) => {
+    const input = body.parse(req.body)
+    const fanId = req.person!.id
+    const post = await db.post.findUnique({ where: { id: input.postId } })
+    if (!post || post.status !== 'PUBLISHED') throw new DomainError('notFound', 'That post is not for sale.')
+    if (post.creatorId === fanId) throw new DomainError('ownPost', 'You cannot buy your own post.')
+    const purchaseId = randomUUID()
+    const handle = await temporal.workflow.start(purchasePpv, {
+      workflowId: purchasePpvWorkflowId(fanId, post.id), taskQueue: purchasePpvTaskQueue,
+      args: [{ purchaseId, fanId, postId: post.id, processor: input.processor, paymentToken: input.paymentToken, jurisdiction: input.jurisdiction.toUpperCase() }],
+    })
+    await audit(db, req, { action: 'purchase.start', resourceType: 'purchase', resourceId: purchaseId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
+    res.status(202).location(`/api/purchases/${purchaseId}`).json({ id: purchaseId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
+  })
+
+  /** One purchase, as its workflow last recorded it; fans see their own, finance and admins all. */
+  router.get('/purchases/:id', async (req, res) => {
+    const row = await db.purchase.findUnique({ where: idParam.parse(req.params) })
+    const staff = req.person!.roles.some((r) => r.role === 'admin' || r.role === 'finance')
+    if (!row || (row.fanId !== req.person!.id && !staff)) throw new DomainError('notFound', 'No such purchase.')
+    res.json(view(row))
+  })
+
+  /** Whether the signed-in fan may view a post. */
+  router.get('/posts/:id/access', async (req, res) => {
+    const { id } = idParam.parse(req.params)
+    const e = await db.entitlement.findUnique({ where: { fanId_postId: { fanId: req.person!.id, postId: id } } })
+    res.json({ postId: id, entitled: Boolean(e && !e.revokedAt) })
+  })
+  return router
+}

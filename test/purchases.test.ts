@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict'
+import pg from 'pg'
+import { api, login, testStack } from './support/stack.ts'
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Polls a purchase until its workflow has recorded an outcome. */
+async function outcome(token: string, id: string) {
+  for (let i = 0; i < 120; i++) {
+    const res = await api(`/api/purchases/${id}`, { token })
+    if (res.status === 200 && res.body.status !== 'PENDING') return res.body
+    await sleep(250)
+  }
+  throw new Error(`purchase ${id} recorded no outcome`)
+}
+
+describe('PPV purchases through the API (real Temporal, PostgreSQL ledger, CCBill sandbox)', function () {
+  this.timeout(120_000)
+  let fan: string
+  let creator: string
+  let db: pg.Client
+  let posts: { id: string; price_minor: number }[]
+  let completed: { workflowId: string; transactionId: string } | undefined
+  before(async () => {
+    ;[fan, creator] = await Promise.all([login('fan@fanz.demo'), login('creator@fanz.demo')])
+    db = new pg.Client({ connectionString: testStack().env.DATABASE_URL })
+    await db.connect()
+    posts = (await db.query("SELECT p.id, p.price_minor FROM posts p JOIN people c ON c.id = p.creator_id WHERE c.email = 'creator@fanz.demo' ORDER BY p.price_minor")).rows
+    assert.equal(posts.length, 2)
+  })
+  after(() => db.end())
+
+  it('charges once, books a balanced split with the run that caused it, and grants access', async () => {
+    const post = posts[0]!
+    const started = await api('/api/purchases', { method: 'POST', token: fan, body: { postId: post.id, paymentToken: 'tok_approve_visa', jurisdiction: 'DE' } })
+    assert.equal(started.status, 202, JSON.stringify(started.body))
+    assert.equal(started.headers.get('location'), `/api/purchases/${started.body.id}`)
+    const purchase = await outcome(fan, started.body.id)
+    assert.equal(purchase.status, 'COMPLETED', JSON.stringify(purchase))
+    assert.equal((await api(`/api/posts/${post.id}/access`, { token: fan })).body.entitled, true)
+
+    const entry = await db.query(`SELECT e.id, e.workflow_id, e.run_id, e.activity_type, sum(p.amount)::int AS total, count(*)::int AS legs
+      FROM journal_entries e JOIN postings p ON p.entry_id = e.id WHERE e.idempotency_key = $1 GROUP BY e.id`, [`${started.body.workflowId}:sale`])
+    assert.deepEqual([entry.rows[0].workflow_id, entry.rows[0].run_id, entry.rows[0].activity_type, entry.rows[0].total],
+      [started.body.workflowId, started.body.runId, 'postJournalEntry', 0])
+    assert.equal(String(entry.rows[0].id), purchase.ledgerEntryId)
+    // 4.99 with German VAT 19 % inclusive: tax 0.80, net 4.19, creator 80 % = 3.35 pending for the chargeback window
+    const pending = await db.query(`SELECT a.balance::int FROM ledger_accounts a JOIN people c ON a.owner = c.id::text
+      WHERE c.email = 'creator@fanz.demo' AND a.kind = 'creator_pending'`)
+    assert.ok(pending.rows.some((r: { balance: number }) => r.balance <= -335))
+
+    const sandbox = await (await fetch(`${testStack().env.CCBILL_API_URL}/sandbox/transactions`)).json() as { transactions: { passThrough: Record<string, string> }[] }
+    assert.equal(sandbox.transactions.filter((t) => Object.values(t.passThrough).includes(started.body.workflowId)).length, 1, 'exactly one charge')
+
+    // CCBill's NewSaleSuccess webhook arrives from the sandbox, is verified and stored once
+    let stored = 0
+    for (let i = 0; i < 40 && stored === 0; i++) {
+      stored = (await db.query('SELECT 1 FROM processor_events WHERE workflow_id = $1 AND type = $2', [started.body.workflowId, 'sale'])).rowCount ?? 0
+      if (!stored) await sleep(250)
+    }
+    assert.equal(stored, 1)
+
+    completed = { workflowId: started.body.workflowId, transactionId: purchase.transactionId }
+    const again = await api('/api/purchases', { method: 'POST', token: fan, body: { postId: post.id, paymentToken: 'tok_approve_visa', jurisdiction: 'DE' } })
+    assert.equal(again.status, 409)
+    assert.equal(again.body.error.code, 'WORKFLOW_ALREADY_STARTED')
+  })
+
+  it('a declined card records the decline, books nothing and grants nothing', async () => {
+    const post = posts[1]!
+    const started = await api('/api/purchases', { method: 'POST', token: fan, body: { postId: post.id, paymentToken: 'tok_decline_funds', jurisdiction: 'US-TX' } })
+    assert.equal(started.status, 202)
+    const purchase = await outcome(fan, started.body.id)
+    assert.deepEqual([purchase.status, purchase.declineCode, purchase.ledgerEntryId], ['DECLINED', 'INSUFFICIENT_FUNDS', null])
+    assert.equal((await api(`/api/posts/${post.id}/access`, { token: fan })).body.entitled, false)
+    const entries = await db.query('SELECT 1 FROM journal_entries WHERE workflow_id = $1', [started.body.workflowId])
+    assert.equal(entries.rowCount, 0)
+  })
+
+  it('a chargeback notification from the processor is stored once and stops the creator share release', async () => {
+    assert.ok(completed, 'needs the completed purchase')
+    const res = await fetch(`${testStack().env.CCBILL_API_URL}/sandbox/chargeback`, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ transactionId: completed.transactionId }) })
+    assert.equal(res.status, 200)
+    let rows = 0
+    for (let i = 0; i < 40 && rows === 0; i++) {
+      rows = (await db.query("SELECT 1 FROM processor_events WHERE workflow_id = $1 AND type = 'chargeback'", [completed.workflowId])).rowCount ?? 0
+      if (!rows) await sleep(250)
+    }
+    assert.equal(rows, 1)
+    const { Client, Connection } = await import('@temporalio/client')
+    const connection = await Connection.connect({ address: testStack().env.TEMPORAL_ADDRESS })
+    const history = await new Client({ connection }).workflow.getHandle(completed.workflowId).fetchHistory()
+    await connection.close()
+    const signals = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'chargebackNotice')
+    assert.equal(signals.length, 1)
+  })
+
+  const forged: { name: string; query: string; body: string; status: number; code: string }[] = [
+    { name: 'a stale notification', query: 'eventType=NewSaleSuccess', status: 400, code: 'STALE_NOTIFICATION',
+      body: 'subscriptionId=1&transactionId=1&clientAccnum=900100&clientSubacc=0000&timestamp=2020-01-01%2000%3A00%3A00&billedInitialPrice=4.99&billedCurrencyCode=840' },
+    { name: 'an event type we do not consume', query: 'eventType=Bogus', body: 'subscriptionId=1', status: 400, code: 'MALFORMED_NOTIFICATION' },
+    { name: 'a notification for another merchant account', query: 'eventType=NewSaleSuccess', status: 403, code: 'UNTRUSTED_SOURCE',
+      body: 'subscriptionId=1&transactionId=1&clientAccnum=123456&clientSubacc=0000&timestamp=2026-01-01%2000%3A00%3A00' },
+  ]
+  for (const f of forged) {
+    it(`rejects ${f.name} (${f.status} ${f.code}) and stores nothing`, async () => {
+      const before = (await db.query('SELECT count(*)::int AS n FROM processor_events')).rows[0].n
+      const res = await fetch(`${testStack().env.PUBLIC_URL}/webhooks/ccbill?${f.query}`, { method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: f.body })
+      assert.equal(res.status, f.status)
+      assert.equal(((await res.json()) as { error: { code: string } }).error.code, f.code)
+      assert.equal((await db.query('SELECT count(*)::int AS n FROM processor_events')).rows[0].n, before)
+    })
+  }
+
+  const bad: { name: string; body: Record<string, unknown>; as?: 'creator'; status: number; code: string }[] = [
+    { name: 'a creator buying their own post', body: { paymentToken: 'tok_approve', jurisdiction: 'DE' }, as: 'creator', status: 422, code: 'OWN_POST' },
+    { name: 'an unknown jurisdiction', body: { paymentToken: 'tok_approve', jurisdiction: 'ZZ' }, status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'a missing payment token', body: { jurisdiction: 'DE' }, status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'an unknown processor (Stripe is not one)', body: { paymentToken: 'tok_approve', jurisdiction: 'DE', processor: 'stripe' }, status: 400, code: 'VALIDATION_FAILED' },
+    { name: 'a post that does not exist', body: { postId: '00000000-0000-4000-8000-000000000000', paymentToken: 'tok_approve', jurisdiction: 'DE' }, status: 404, code: 'NOT_FOUND' },
+  ]
+  for (const c of bad) {
+    it(`refuses ${c.name} with ${c.status} ${c.code}, starting nothing`, async () => {
+      const before = (await db.query('SELECT count(*)::int AS n FROM purchases')).rows[0].n
+      const res = await api('/api/purchases', { method: 'POST', token: c.as === 'creator' ? creator : fan, body: { postId: posts[0]!.id, ...c.body } })
+      assert.equal(res.status, c.status, JSON.stringify(res.body))
+      assert.equal(res.body.error.code, c.code)
+      await sleep(300)
+      assert.equal((await db.query('SELECT count(*)::int AS n FROM purchases')).rows[0].n, before)
+    })
+  }
+})

@@ -1,0 +1,40 @@
+/** Contract of purchasePpv: a fan unlocks a creator's post with a one-off payment. */
+import { defineQuery } from '@temporalio/workflow'
+import { TASK_QUEUES } from './task-queues.ts'
+
+export type PurchasePpvInput = {
+  purchaseId: string
+  fanId: string
+  postId: string
+  processor: 'ccbill' | 'segpay' | 'epoch' | 'verotel' | 'crypto'
+  /** the processor's stored payment method for this fan */
+  paymentToken: string
+  /** fan's tax jurisdiction (ISO country or country-region), decides VAT / sales tax */
+  jurisdiction: string
+}
+
+export type PurchaseState = 'quoting' | 'charging' | 'posting' | 'granting' | 'completed' | 'declined' | 'compensating' | 'failed'
+export type PurchasePpvOutput = { state: 'completed' | 'declined' | 'failed'; transactionId: string | null; reason: string | null }
+
+/** What the quote activity reads, so the split is computed deterministically inside the workflow. */
+export type PurchaseQuote = {
+  brand: string
+  creatorId: string
+  amount: number
+  currency: string
+  taxBps: number
+  creatorShareBps: number
+  chargebackWindowDays: number
+}
+
+export const purchasePpvWorkflowId = (fanId: string, postId: string) => `ppv:${fanId}:${postId}`
+export const purchasePpvTaskQueue = TASK_QUEUES.finance
+
+export const PURCHASE_ERRORS = {
+  ownPost: 'OWN_POST',
+  postUnavailable: 'POST_UNAVAILABLE',
+  alreadyEntitled: 'ALREADY_ENTITLED',
+  creatorSuspended: 'CREATOR_SUSPENDED',
+} as const
+
+export const purchaseStateQuery = defineQuery<PurchaseState>('purchaseState')
