@@ -14,6 +14,8 @@ import { createHealthRouter } from './routes/health.ts'
 import { createPlatformCheckRouter } from './routes/platform-checks.ts'
 import { createPurchaseRouter } from './routes/purchases.ts'
 import { createWebhookRouter } from './routes/webhooks.ts'
+import { createFinanceRouter } from './routes/finance.ts'
+import type pg from 'pg'
 import type { ProcessorDriver } from '../activities/payments/driver.ts'
 import { createReadModelRouter } from './routes/read-models.ts'
 import { createWorkflowRouter } from './routes/workflows.ts'
@@ -22,6 +24,7 @@ import { createStaticRouter } from './static.ts'
 export type AppDeps = {
   db: Db; temporal: Client; storage: StorageClient; search: SearchClient; log: Logger
   drivers: Partial<Record<string, ProcessorDriver>>
+  pool: pg.Pool
   config: { TEMPORAL_UI_URL: string; TEMPORAL_NAMESPACE: string; SESSION_TTL_MINUTES: number; STATIC_DIR: string }
   version: string
 }
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/platform-checks', createPlatformCheckRouter({ db, temporal }))
   api.use('/workflows', createWorkflowRouter({ temporal }))
   api.use(createReadModelRouter({ db }))
+  api.use(createFinanceRouter({ db, pool: deps.pool }))
   api.use(createPurchaseRouter({ db, temporal }))
   api.use(routeNotFound)
   app.use('/api', api)

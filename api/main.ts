@@ -8,6 +8,7 @@ import { createSearchClient } from '../activities/search/client.ts'
 import { createStorageClient } from '../activities/storage/client.ts'
 import { createApp } from './app.ts'
 import { createDrivers } from '../activities/payments/drivers.ts'
+import pg from 'pg'
 import { loadApiConfig } from './config.ts'
 
 const log = pino({ name: 'api' })
@@ -27,7 +28,8 @@ const temporal = new Client({ connection: Connection.lazy({ address: config.TEMP
 const storage = createStorageClient({ endpoint: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION })
 const search = createSearchClient(config.OPENSEARCH_URL)
 
-const app = createApp({ db, temporal, storage, search, log, config, version, drivers: createDrivers(config) })
+const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5 })
+const app = createApp({ db, temporal, storage, search, log, config, version, drivers: createDrivers(config), pool })
 const server = app.listen(config.API_PORT, config.API_HOST)
 server.on('listening', () => log.info({ url: config.PUBLIC_URL }, 'api listening'))
 server.on('error', (err: NodeJS.ErrnoException) => {
@@ -38,7 +40,7 @@ server.on('error', (err: NodeJS.ErrnoException) => {
 const shutdown = () => {
   log.info('api shutting down')
   server.close(async () => {
-    await Promise.allSettled([db.$disconnect(), temporal.connection.close()])
+    await Promise.allSettled([db.$disconnect(), pool.end(), temporal.connection.close()])
     process.exit(0)
   })
   setTimeout(() => process.exit(0), 10_000).unref()

@@ -22,6 +22,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: 'fan@fanz.demo', displayName: 'Fay Fan',
     roles: [{ role: 'fan', brand: 'girlfanz' }, { role: 'fan', brand: 'pupfanz' }],
     personas: [{ kind: 'fan', brand: 'girlfanz', handle: 'fay' }, { kind: 'fan', brand: 'pupfanz', handle: 'fay_pup' }] },
+  { email: 'fan2@fanz.demo', displayName: 'Fox Fan', roles: [{ role: 'fan', brand: 'boyfanz' }],
+    personas: [{ kind: 'fan', brand: 'boyfanz', handle: 'fox' }] },
 ]
 
 /** PPV posts of the demo creator on BoyFanz. */

@@ -25,7 +25,8 @@ describe('PPV purchases through the API (real Temporal, PostgreSQL ledger, CCBil
     ;[fan, creator] = await Promise.all([login('fan@fanz.demo'), login('creator@fanz.demo')])
     db = new pg.Client({ connectionString: testStack().env.DATABASE_URL })
     await db.connect()
-    posts = (await db.query("SELECT p.id, p.price_minor FROM posts p JOIN people c ON c.id = p.creator_id WHERE c.email = 'creator@fanz.demo' ORDER BY p.price_minor")).rows
+    posts = (await db.query(`SELECT p.id, p.price_minor FROM posts p JOIN people c ON c.id = p.creator_id JOIN brands b ON b.id = p.brand_id
+      WHERE c.email = 'creator@fanz.demo' AND b.slug = 'boyfanz' ORDER BY p.price_minor`)).rows
     assert.equal(posts.length, 2)
   })
   after(() => db.end())
@@ -131,4 +132,32 @@ describe('PPV purchases through the API (real Temporal, PostgreSQL ledger, CCBil
       assert.equal((await db.query('SELECT count(*)::int AS n FROM purchases')).rows[0].n, before)
     })
   }
+})
+
+describe('finance read models over the ledger', function () {
+  it('lists ledger entries with their postings and run, accounts, and a balanced trial balance (finance only)', async () => {
+    const finance = await login('finance@fanz.demo')
+    const entries = await api('/api/ledger-entries?range=[0,4]', { token: finance })
+    assert.equal(entries.status, 200)
+    assert.match(entries.headers.get('content-range') ?? '', /^ledger-entries 0-\d+\/\d+$/)
+    for (const e of entries.body) assert.equal(e.postings.reduce((s: number, p: { amount: number }) => s + p.amount, 0), 0)
+    const one = await api(`/api/ledger-entries/${entries.body[0].id}`, { token: finance })
+    assert.deepEqual(one.body.postings, entries.body[0].postings)
+    const trial = await api('/api/reports/trial-balance', { token: finance })
+    assert.equal(trial.body.balanced, true)
+    assert.ok(trial.body.rows.length > 0)
+    const accounts = await api('/api/ledger-accounts?filter={"kind":"creator_pending"}', { token: finance })
+    assert.ok(accounts.body.every((a: { kind: string }) => a.kind === 'creator_pending'))
+    const fan = await login('fan@fanz.demo')
+    assert.equal((await api('/api/ledger-entries', { token: fan })).status, 403)
+    assert.equal((await api('/api/ledger-entries/abc', { token: finance })).body.error.code, 'VALIDATION_FAILED')
+  })
+
+  it('lists the published posts of a brand publicly, prices only', async () => {
+    const res = await api('/api/posts?brand=boyfanz')
+    assert.equal(res.status, 200)
+    assert.deepEqual(res.body.map((p: { priceMinor: number }) => p.priceMinor), [499, 999])
+    assert.equal(res.body[0].creator.handle, 'rex')
+    assert.deepEqual((await api('/api/posts?brand=girlfanz')).body, [])
+  })
 })

@@ -20,8 +20,23 @@ const idParam = z.object({ id: z.string().uuid('id must be a UUID') })
 
 const view = (p: { id: string; ledgerEntryId: bigint | null } & Record<string, unknown>) => ({ ...p, ledgerEntryId: p.ledgerEntryId?.toString() ?? null })
 
+const postsQuery = z.object({ brand: z.string().min(2).max(40) })
+
 export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Client }): Router {
   const router = Router()
+
+  /** Published PPV posts of a brand, for its storefront (public: titles and prices only). */
+  router.get('/posts', async (req, res) => {
+    const { brand } = postsQuery.parse(req.query)
+    const rows = await db.$queryRaw<{ id: string; title: string; priceMinor: number; currency: string; displayName: string; handle: string | null }[]>`
+      SELECT p.id, p.title, p.price_minor AS "priceMinor", p.currency, c.display_name AS "displayName", pe.handle
+      FROM posts p JOIN brands b ON b.id = p.brand_id JOIN people c ON c.id = p.creator_id
+      LEFT JOIN personas pe ON pe.person_id = c.id AND pe.brand_id = b.id AND pe.kind = 'creator'
+      WHERE b.slug = ${brand} AND p.status = 'PUBLISHED' ORDER BY p.price_minor, p.created_at LIMIT 100`
+    res.json(rows.map((r) => ({ id: r.id, title: r.title, priceMinor: r.priceMinor, currency: r.currency, brandSlug: brand,
+      creator: { displayName: r.displayName, handle: r.handle } })))
+  })
+
   router.use((req, _res, next) => next(req.person ? undefined : new DomainError('unauthenticated', 'Sign in first.')))
 
   /** Buys a PPV post for the signed-in fan (202 + Location of the purchase). */

@@ -128,6 +128,13 @@ export class Supervisor {
     await rm(path.join(this.pidDir, `${name}.pid`), { force: true })
   }
 
+  /** Crashes a service on purpose (fault tests): SIGKILL to its group; the supervisor restarts it as after any crash. */
+  crash(name: string): number | undefined {
+    const pid = this.running.get(name)?.child.pid
+    if (pid) killGroup(pid, 'SIGKILL')
+    return pid
+  }
+
   /** Restarts a stopped service with its original spec. */
   async restart(spec: ServiceSpec): Promise<void> {
     await this.stop(spec.name)

@@ -1,0 +1,68 @@
+/** Finance read models for the back office: purchases, ledger entries and accounts, trial balance. */
+import { Router } from 'express'
+import { z } from 'zod'
+import type pg from 'pg'
+import type { Db } from '../../prisma/client.ts'
+import { createLedgerReads } from '../../activities/ledger/reads.ts'
+import { requireRole } from '../auth.ts'
+import { DomainError } from '../errors.ts'
+import { listQuery, sendPage } from '../list-query.ts'
+
+const purchaseList = listQuery(['createdAt', 'amount', 'id'], z.object({
+  status: z.enum(['PENDING', 'COMPLETED', 'DECLINED', 'FAILED', 'REFUNDED', 'CHARGED_BACK']).optional(),
+  processor: z.string().optional(), fanId: z.string().uuid().optional() }))
+const entryList = listQuery(['createdAt', 'id'], z.object({ workflowId: z.string().optional(), kind: z.string().optional(), brand: z.string().optional() }))
+const accountList = listQuery(['key', 'balance', 'id'], z.object({ brand: z.string().optional(), kind: z.string().optional(), owner: z.string().optional() }))
+const bigintId = z.object({ id: z.string().regex(/^\d{1,18}$/, 'id must be a number') })
+
+const purchaseView = (p: { ledgerEntryId: bigint | null } & Record<string, unknown>) => ({ ...p, ledgerEntryId: p.ledgerEntryId?.toString() ?? null })
+type EntryRow = { id: bigint; idempotencyKey: string; kind: string; memo: string; brand: string; createdAt: Date; workflowId: string | null
+  runId: string | null; activityType: string | null; reversesId: bigint | null
+  postings: { amount: bigint; currency: string; account: { key: string; kind: string; owner: string | null } }[] }
+const entryView = (e: EntryRow) => ({ ...e, id: e.id.toString(), reversesId: e.reversesId?.toString() ?? null,
+  postings: e.postings.map((p) => ({ accountKey: p.account.key, kind: p.account.kind, owner: p.account.owner, currency: p.currency, amount: Number(p.amount) })) })
+const entryInclude = { postings: { include: { account: true }, orderBy: { id: 'asc' as const } } }
+
+export function createFinanceRouter({ db, pool }: { db: Db; pool: pg.Pool }): Router {
+  const router = Router()
+  const reads = createLedgerReads(pool)
+  const finance = requireRole('finance')
+
+  /** Every purchase and tip, newest first. */
+  router.get('/purchases', finance, async (req, res) => {
+    const q = purchaseList.parse(req.query)
+    const orderBy = req.query.sort ? q.orderBy : { createdAt: 'desc' as const }
+    const [rows, total] = await Promise.all([db.purchase.findMany({ where: q.filter, orderBy, skip: q.skip, take: q.take }), db.purchase.count({ where: q.filter })])
+    sendPage(res, 'purchases', q.skip, rows.map(purchaseView), total)
+  })
+
+  /** Journal entries with their postings and the workflow run that caused each. */
+  router.get('/ledger-entries', finance, async (req, res) => {
+    const q = entryList.parse(req.query)
+    const orderBy = req.query.sort ? q.orderBy : { createdAt: 'desc' as const }
+    const [rows, total] = await Promise.all([db.journalEntry.findMany({ where: q.filter, orderBy, skip: q.skip, take: q.take, include: entryInclude }),
+      db.journalEntry.count({ where: q.filter })])
+    sendPage(res, 'ledger-entries', q.skip, rows.map(entryView), total)
+  })
+  router.get('/ledger-entries/:id', finance, async (req, res) => {
+    const row = await db.journalEntry.findUnique({ where: { id: BigInt(bigintId.parse(req.params).id) }, include: entryInclude })
+    if (!row) throw new DomainError('notFound', 'No such journal entry.')
+    res.json(entryView(row))
+  })
+
+  /** Accounts and their balances (posted, and reserved by pending transfers). */
+  router.get('/ledger-accounts', finance, async (req, res) => {
+    const q = accountList.parse(req.query)
+    const [rows, total] = await Promise.all([db.ledgerAccount.findMany({ where: q.filter, orderBy: q.orderBy, skip: q.skip, take: q.take }),
+      db.ledgerAccount.count({ where: q.filter })])
+    sendPage(res, 'ledger-accounts', q.skip, rows.map((a) => ({ id: a.id.toString(), key: a.key, brand: a.brand, currency: a.currency, kind: a.kind,
+      owner: a.owner, balance: Number(a.balance), pendingDebits: Number(a.pendingDebits), pendingCredits: Number(a.pendingCredits) })), total)
+  })
+
+  /** Debits and credits per currency over all accounts; balanced when every net is zero. */
+  router.get('/reports/trial-balance', finance, async (_req, res) => {
+    const rows = await reads.trialBalance()
+    res.json({ rows, balanced: rows.every((r) => r.net === 0) })
+  })
+  return router
+}
