@@ -1,14 +1,21 @@
 /** `npm run bench [-- ledger]`: starts the engines a benchmark needs on the test profile and prints its ratios. */
 import { startStack } from '../ops/stack/stack.ts'
 import { benchLedger } from './ledger.ts'
+import { benchPpv } from './ppv.ts'
+import type { AppEnv, InfraService } from '../ops/stack/stack.ts'
 
-const BENCHES = { ledger: { infra: ['postgres'] as const, run: (env: { DATABASE_URL: string }) => benchLedger(env.DATABASE_URL) } }
+type Bench = { infra: InfraService[]; apps: boolean; run: (env: AppEnv) => Promise<void> }
+const BENCHES: Record<string, Bench> = {
+  ledger: { infra: ['postgres'], apps: false, run: (env) => benchLedger(env.DATABASE_URL) },
+  // the stack's own workers stay idle on their queues; the benchmark runs its worker on a queue of its own
+  ppv: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchPpv },
+}
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES)
 
 for (const name of names) {
-  const bench = BENCHES[name as keyof typeof BENCHES]
+  const bench = BENCHES[name]
   if (!bench) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`)
-  const stack = await startStack({ profile: 'test', apps: false, infra: [...bench.infra], log: () => {} })
+  const stack = await startStack({ profile: 'test', apps: bench.apps, infra: bench.infra, log: () => {} })
   try {
     await bench.run(stack.env)
   } finally {

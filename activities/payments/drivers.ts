@@ -19,7 +19,7 @@ export const paymentEnvSchema = z.object({
 })
 export type PaymentEnv = z.output<typeof paymentEnvSchema>
 
-export function createDrivers(env: PaymentEnv): Partial<Record<ProcessorName, ProcessorDriver>> {
+export function createDrivers(env: Omit<PaymentEnv, 'CHARGEBACK_WINDOW_DAYS'>): Partial<Record<ProcessorName, ProcessorDriver>> {
   const drivers: Partial<Record<ProcessorName, ProcessorDriver>> = {}
   const c = env
   if (c.CCBILL_API_URL && c.CCBILL_DATALINK_URL && c.CCBILL_CLIENT_ACCNUM && c.CCBILL_CLIENT_SUBACC && c.CCBILL_APP_ID && c.CCBILL_SECRET

@@ -1,0 +1,70 @@
+/**
+ * PPV purchases/s end to end (real PostgreSQL ledger, CCBill sandbox driver, Temporal dev server) against a no-op
+ * workflow with the same number of activities on the same server, in one run; plus p50/p99 from start to entitlement.
+ * Goal (issue 4): >= 0.7x.
+ */
+import { randomUUID } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { Client, Connection } from '@temporalio/client'
+import { NativeConnection, Worker } from '@temporalio/worker'
+import pg from 'pg'
+import { createLedgerActivities } from '../activities/ledger/index.ts'
+import { createDrivers } from '../activities/payments/drivers.ts'
+import { createPurchaseActivities } from '../activities/purchases/index.ts'
+import { createDb } from '../prisma/client.ts'
+import type { AppEnv } from '../ops/stack/stack.ts'
+
+const N = Number(process.env.BENCH_PURCHASES ?? 60)
+const CONCURRENCY = 12
+const ACTIVITIES_PER_PURCHASE = 7 // quote, record, charge, post sale, grant, record, post release
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+
+async function pool<T>(items: T[], run: (item: T) => Promise<void>): Promise<number> {
+  const t0 = performance.now()
+  let next = 0
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (next < items.length) await run(items[next++]!) }))
+  return (performance.now() - t0) / 1000
+}
+
+export async function benchPpv(env: AppEnv): Promise<void> {
+  const db = createDb(env.DATABASE_URL)
+  const sql = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 })
+  const buyer = (await sql.query("SELECT id FROM people WHERE email = 'moderator@fanz.demo'")).rows[0].id as string
+  const posts = (await sql.query(`INSERT INTO posts (id, brand_id, creator_id, title, price_minor, currency)
+    SELECT gen_random_uuid(), b.id, c.id, 'bench ' || g, 500 + g, 'USD' FROM generate_series(1, ${N}) g, brands b, people c
+    WHERE b.slug = 'cougarfanz' AND c.email = 'creator@fanz.demo' RETURNING id`)).rows.map((r: { id: string }) => r.id)
+
+  const taskQueue = `bench-${randomUUID().slice(0, 8)}`
+  const worker = await Worker.create({
+    connection: await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }), taskQueue,
+    workflowsPath: createRequire(import.meta.url).resolve('./workflows.ts'), maxConcurrentActivityTaskExecutions: 50,
+    activities: { ...createLedgerActivities({ pool: sql }), async noop() {},
+      // a zero-day chargeback window lets each purchase run to its end, release included
+      ...createPurchaseActivities({ db, drivers: createDrivers(env), chargebackWindowDays: 0 }) },
+  })
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS })
+  const client = new Client({ connection })
+  const latencies: number[] = []
+  const [noopSeconds, ppvSeconds] = await worker.runUntil(async () => {
+    const noop = await pool(posts, async () => {
+      await client.workflow.execute('benchNoop', { taskQueue, workflowId: `bench-noop:${randomUUID()}`, args: [ACTIVITIES_PER_PURCHASE] })
+    })
+    const ppv = await pool(posts, async (postId) => {
+      const t0 = performance.now()
+      const result = await client.workflow.execute('purchasePpv', { taskQueue, workflowId: `ppv:${buyer}:${postId}`,
+        args: [{ purchaseId: randomUUID(), fanId: buyer, postId, processor: 'ccbill', paymentToken: 'tok_approve_bench', jurisdiction: 'US' }] })
+      if ((result as { state: string }).state !== 'completed') throw new Error(`purchase ended ${JSON.stringify(result)}`)
+      latencies.push(performance.now() - t0)
+    })
+    return [noop, ppv]
+  })
+  const granted = (await sql.query('SELECT count(*)::int AS n FROM entitlements WHERE post_id = ANY($1)', [posts])).rows[0].n
+  await Promise.all([connection.close(), sql.end(), db.$disconnect()])
+  if (granted !== N) throw new Error(`expected ${N} entitlements, found ${granted}`)
+  const sorted = [...latencies].sort((a, b) => a - b)
+  console.log(`\nPPV purchases vs a no-op workflow of ${ACTIVITIES_PER_PURCHASE} activities, ${N} each, ${CONCURRENCY} at a time, same Temporal server, one run:`)
+  console.log(`  no-op workflows/s   ${(N / noopSeconds).toFixed(1)}`)
+  console.log(`  PPV purchases/s     ${(N / ppvSeconds).toFixed(1)}   ratio ${((N / ppvSeconds) / (N / noopSeconds)).toFixed(2)}x (goal >= 0.7x)`)
+  console.log(`  start -> entitlement and release, ms: p50 ${pct(sorted, 50).toFixed(0)}, p99 ${pct(sorted, 99).toFixed(0)}`)
+}
