@@ -1,4 +1,5 @@
 /** Money in integer minor units (a safe-integer `number`, so Temporal payloads stay plain JSON). Pure. */
+import { CodedError } from './coded-error.ts'
 
 const CENTS = { exponent: 2, minPurchase: 100, maxPurchase: 100_000 } as const
 
@@ -26,14 +27,7 @@ export const MONEY_ERRORS = {
 } as const
 export type MoneyErrorCode = (typeof MONEY_ERRORS)[keyof typeof MONEY_ERRORS]
 
-export class MoneyError extends Error {
-  override readonly name = 'MoneyError'
-  readonly code: MoneyErrorCode
-  constructor(code: MoneyErrorCode, message: string) {
-    super(message)
-    this.code = code
-  }
-}
+export class MoneyError extends CodedError<MoneyErrorCode> {}
 
 export const isCurrency = (x: unknown): x is Currency => typeof x === 'string' && Object.hasOwn(CURRENCIES, x)
 

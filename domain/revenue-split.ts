@@ -1,5 +1,6 @@
 /** How a fan's tax-inclusive payment divides into tax, creator, referrer and platform shares. Pure. */
 import { BPS_SCALE, mulDiv, money, percentOf, type Currency, type Money } from './money.ts'
+import { CodedError } from './coded-error.ts'
 
 export const DEFAULT_CREATOR_SHARE_BPS = 8000
 
@@ -11,14 +12,7 @@ export const SPLIT_ERRORS = {
 } as const
 export type SplitErrorCode = (typeof SPLIT_ERRORS)[keyof typeof SPLIT_ERRORS]
 
-export class SplitError extends Error {
-  override readonly name = 'SplitError'
-  readonly code: SplitErrorCode
-  constructor(code: SplitErrorCode, message: string) {
-    super(message)
-    this.code = code
-  }
-}
+export class SplitError extends CodedError<SplitErrorCode> {}
 
 /** The processor's fee: as it reported it, or by its contract rule (bps of gross + a fixed amount). */
 export type ProcessorFee = { kind: 'reported'; amount: number } | { kind: 'rule'; bps: number; fixed: number }

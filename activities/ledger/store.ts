@@ -2,6 +2,7 @@
 import type pg from 'pg'
 import { ACCOUNT_KINDS, accountKey, type AccountRef, type Posting } from '../../domain/ledger/accounts.ts'
 import { assertBalanced } from '../../domain/ledger/validate.ts'
+import { CodedError } from '../../domain/coded-error.ts'
 
 export const LEDGER_REFUSALS = {
   insufficientFunds: 'INSUFFICIENT_FUNDS',
@@ -11,12 +12,7 @@ export const LEDGER_REFUSALS = {
 } as const
 export type LedgerRefusalCode = (typeof LEDGER_REFUSALS)[keyof typeof LEDGER_REFUSALS]
 
-export class LedgerRefusal extends Error {
-  constructor(readonly code: LedgerRefusalCode, message: string) {
-    super(message)
-    this.name = 'LedgerRefusal'
-  }
-}
+export class LedgerRefusal extends CodedError<LedgerRefusalCode> {}
 
 /** The Temporal execution that caused a write; recorded on every entry. */
 export type Cause = { workflowId: string; runId: string; activityType: string } | null

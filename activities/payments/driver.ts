@@ -1,4 +1,5 @@
 /** One interface for every adult-friendly processor (CCBill, Segpay, Epoch, Verotel, crypto). Never Stripe or PayPal. */
+import { CodedError } from '../../domain/coded-error.ts'
 
 export const PROCESSORS = { ccbill: 'ccbill', segpay: 'segpay', epoch: 'epoch', verotel: 'verotel', crypto: 'crypto' } as const
 export type ProcessorName = (typeof PROCESSORS)[keyof typeof PROCESSORS]
@@ -66,12 +67,7 @@ export const NOTIFICATION_ERRORS = {
 } as const
 export type NotificationErrorCode = (typeof NOTIFICATION_ERRORS)[keyof typeof NOTIFICATION_ERRORS]
 
-export class NotificationRejected extends Error {
-  constructor(readonly code: NotificationErrorCode, message: string) {
-    super(message)
-    this.name = 'NotificationRejected'
-  }
-}
+export class NotificationRejected extends CodedError<NotificationErrorCode> {}
 
 /** What every processor driver implements. Drivers throw on transport failures (retryable) only. */
 export interface ProcessorDriver {

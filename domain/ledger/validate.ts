@@ -1,5 +1,6 @@
 /** Invariants every journal entry must meet before it is posted. Pure. */
 import type { Posting } from './accounts.ts'
+import { CodedError } from '../coded-error.ts'
 
 export const LEDGER_ERRORS = {
   EMPTY: 'EMPTY',
@@ -11,14 +12,7 @@ export const LEDGER_ERRORS = {
 } as const
 export type LedgerErrorCode = (typeof LEDGER_ERRORS)[keyof typeof LEDGER_ERRORS]
 
-export class LedgerError extends Error {
-  override readonly name = 'LedgerError'
-  readonly code: LedgerErrorCode
-  constructor(code: LedgerErrorCode, message: string) {
-    super(message)
-    this.code = code
-  }
-}
+export class LedgerError extends CodedError<LedgerErrorCode> {}
 
 /** Sum of postings per currency, exact even past the safe-integer range. */
 export const sumsByCurrency = (postings: readonly Posting[]): Map<string, bigint> => {
