@@ -78,23 +78,47 @@ describe('PPV purchases through the API (real Temporal, PostgreSQL ledger, CCBil
     assert.equal(entries.rowCount, 0)
   })
 
-  it('a chargeback notification from the processor is stored once and stops the creator share release', async () => {
+  it('a chargeback notification runs handleChargeback: release stopped, access revoked, share clawed back, fee booked, evidence kept', async () => {
     assert.ok(completed, 'needs the completed purchase')
     const res = await fetch(`${testStack().env.CCBILL_API_URL}/sandbox/chargeback`, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ transactionId: completed.transactionId }) })
     assert.equal(res.status, 200)
-    let rows = 0
-    for (let i = 0; i < 40 && rows === 0; i++) {
-      rows = (await db.query("SELECT 1 FROM processor_events WHERE workflow_id = $1 AND type = 'chargeback'", [completed.workflowId])).rowCount ?? 0
-      if (!rows) await sleep(250)
+    const chargebackWorkflowId = `chargeback:ccbill:${completed.transactionId}`
+    let entry: { id: string; reverses_id: string; total: number }[] = []
+    for (let i = 0; i < 80 && entry.length === 0; i++) {
+      entry = (await db.query(`SELECT e.id::text, e.reverses_id::text, sum(p.amount)::int AS total FROM journal_entries e
+        JOIN postings p ON p.entry_id = e.id WHERE e.idempotency_key = $1 GROUP BY e.id`, [`${chargebackWorkflowId}:ledger`])).rows
+      if (entry.length === 0) await sleep(250)
     }
-    assert.equal(rows, 1)
+    assert.equal(entry.length, 1, 'the chargeback entry was posted')
+    assert.equal(entry[0]!.total, 0)
+    const postings = (await db.query(`SELECT a.kind, p.amount::int FROM postings p JOIN ledger_accounts a ON a.id = p.account_id
+      WHERE p.entry_id = $1`, [entry[0]!.id])).rows as { kind: string; amount: number }[]
+    assert.ok(postings.some((p) => p.kind === 'creator_pending' && p.amount === 335), 'the pending creator share is clawed back')
+    assert.ok(postings.some((p) => p.kind === 'chargeback_losses' && p.amount === 2500), 'the chargeback fee is a loss')
+    for (let i = 0; i < 40 && (await db.query("SELECT 1 FROM audit_logs WHERE action = 'fan.flagged' AND workflow_id = $1", [chargebackWorkflowId])).rowCount === 0; i++) await sleep(250)
+
+    const purchase = (await db.query('SELECT status FROM purchases WHERE workflow_id = $1', [completed.workflowId])).rows[0]
+    assert.equal(purchase.status, 'CHARGED_BACK')
+    assert.equal((await api(`/api/posts/${posts[0]!.id}/access`, { token: fan })).body.entitled, false)
+    assert.equal((await db.query("SELECT 1 FROM processor_events WHERE workflow_id = $1 AND type = 'chargeback'", [completed.workflowId])).rowCount, 1)
+    const flagged = await db.query("SELECT details FROM audit_logs WHERE action = 'fan.flagged' AND workflow_id = $1", [chargebackWorkflowId])
+    assert.equal(flagged.rowCount, 1)
+    const env = testStack().env
+    const { createStorageClient } = await import('../activities/storage/client.ts')
+    const storage = createStorageClient({ endpoint: env.S3_ENDPOINT, accessKey: env.S3_ACCESS_KEY, secretKey: env.S3_SECRET_KEY, region: 'us-east-1' })
+    const chunks: Buffer[] = []
+    for await (const c of await storage.getObject('fanz-exports', flagged.rows[0].details.evidenceKey)) chunks.push(c as Buffer)
+    const evidence = JSON.parse(Buffer.concat(chunks).toString())
+    assert.equal(evidence.purchase.workflowId, completed.workflowId)
+    assert.ok(evidence.processorEvents.some((e: { type: string }) => e.type === 'sale'))
+
     const { Client, Connection } = await import('@temporalio/client')
-    const connection = await Connection.connect({ address: testStack().env.TEMPORAL_ADDRESS })
+    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS })
     const history = await new Client({ connection }).workflow.getHandle(completed.workflowId).fetchHistory()
     await connection.close()
     const signals = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'chargebackNotice')
-    assert.equal(signals.length, 1)
+    assert.equal(signals.length, 1, 'the purchase workflow was told, so it will not release the share')
   })
 
   const forged: { name: string; query: string; body: string; status: number; code: string }[] = [

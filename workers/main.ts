@@ -10,6 +10,7 @@ import { createPlatformActivities } from '../activities/platform/index.ts'
 import { createLedgerActivities } from '../activities/ledger/index.ts'
 import { createDrivers } from '../activities/payments/drivers.ts'
 import { createPurchaseActivities } from '../activities/purchases/index.ts'
+import { createChargebackActivities } from '../activities/chargebacks/index.ts'
 import pg from 'pg'
 import { loadWorkerConfig } from './config.ts'
 
@@ -35,7 +36,8 @@ log.info({ processors: Object.keys(drivers) }, 'payment processors configured')
 /** Activities per task queue: money moves only on the finance queue. */
 const activitiesFor = (taskQueue: string) => ({
   ...createPlatformActivities({ db, storage, search, ffmpeg, taskQueue }),
-  ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }) } : {}),
+  ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }),
+    ...createChargebackActivities({ db, storage }) } : {}),
 })
 
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })

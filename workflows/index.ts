@@ -1,3 +1,4 @@
 // Every workflow the workers run; the function name is the workflow type: never rename a deployed one.
 export { checkPlatform } from './check-platform.ts'
 export { purchasePpv } from './purchase-ppv.ts'
+export { handleChargeback } from './handle-chargeback.ts'

@@ -1,9 +1,11 @@
-/** Processor notifications: verify, store raw, dedupe by the processor's event id, signal the workflow, ack. */
+/** Processor notifications: verify, store raw, dedupe by the processor's event id, start or signal workflows, ack. */
 import express, { Router } from 'express'
 import type { Client } from '@temporalio/client'
 import type { Db } from '../../prisma/client.ts'
 import { NOTIFICATION_ERRORS, NotificationRejected, type ProcessorDriver, type ProcessorEvent } from '../../activities/payments/driver.ts'
-import { chargebackNoticeSignal } from '../../workflows/purchase-ppv.ts'
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client'
+import { handleChargeback } from '../../workflows/handle-chargeback.ts'
+import { handleChargebackTaskQueue, handleChargebackWorkflowId } from '../../workflows/handle-chargeback.contract.ts'
 import { DomainError, type ErrorKind } from '../errors.ts'
 
 const KIND: Record<string, ErrorKind> = {
@@ -28,9 +30,12 @@ export function createWebhookRouter({ db, temporal, drivers }: { db: Db; tempora
     }
     const { count } = await db.processorEventRecord.createMany({ skipDuplicates: true, data: [{ processor: event.processor, eventId: event.eventId,
       type: event.type, transactionId: event.transactionId, workflowId: event.reference.workflowId, payload: JSON.parse(JSON.stringify(event)) }] })
-    if (count === 1 && event.type === 'chargeback' && event.reference.workflowId) {
-      await temporal.workflow.getHandle(event.reference.workflowId).signal(chargebackNoticeSignal, { eventId: event.eventId })
-        .catch((err: unknown) => req.log.warn({ err, event: event.eventId }, 'chargeback for a workflow that is not running'))
+    if (event.type === 'chargeback' && event.reference.workflowId) {
+      // the workflow id is the business key: a redelivered notice finds it started and changes nothing
+      await temporal.workflow.start(handleChargeback, { workflowId: handleChargebackWorkflowId(event.processor, event.transactionId),
+        taskQueue: handleChargebackTaskQueue, args: [{ processor: event.processor, transactionId: event.transactionId, eventId: event.eventId,
+          purchaseWorkflowId: event.reference.workflowId }] })
+        .catch((err: unknown) => { if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err })
     }
     req.log.info({ processor: event.processor, eventId: event.eventId, type: event.type, duplicate: count === 0 }, 'processor notification')
     const ack = driver.notificationAck()

@@ -48,3 +48,15 @@ export const accountKey = (a: AccountRef): string =>
   [a.brand, a.currency, ACCOUNT_KINDS[a.kind].code, ...(a.owner === null ? [] : [a.owner])].join(':')
 
 export type Posting = { account: AccountRef; amount: number }
+
+const KIND_BY_CODE = new Map(Object.entries(ACCOUNT_KINDS).map(([kind, v]) => [v.code as string, kind as AccountKind]))
+
+/** The account kind stored under a code (ledger_accounts.kind), for turning stored postings back into refs. */
+export function kindOfCode(code: string): AccountKind {
+  const kind = KIND_BY_CODE.get(code)
+  if (!kind) throw new Error(`unknown account code ${code}`)
+  return kind
+}
+
+/** What each processor charges us per chargeback, in minor units of the sale's currency (contract terms as data). */
+export const CHARGEBACK_FEES: Readonly<Record<string, number>> = Object.freeze({ ccbill: 2500, segpay: 2500, epoch: 2500, verotel: 2000, crypto: 0 })

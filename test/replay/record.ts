@@ -1,5 +1,5 @@
 /**
- * Records fresh histories into test/replay/histories/: `npm run replay:record -- [check-platform] [purchase-ppv]`.
+ * Records fresh histories into test/replay/histories/: `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback]`.
  * checkPlatform runs on a running stack (npm start, or TEMPORAL_ADDRESS as the first argument's host:port).
  */
 import { randomUUID } from 'node:crypto'
@@ -48,5 +48,27 @@ if (want('purchase-ppv')) {
   })
   await writeFile(new URL('./histories/purchase-ppv.json', import.meta.url), historyToJSON(history))
   console.log('recorded purchasePpv (completed, creator share released) -> test/replay/histories/purchase-ppv.json')
+  await env.teardown()
+}
+
+// handleChargeback: a chargeback after the share was released, on the time-skipping server.
+if (want('handle-chargeback')) {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing')
+  const { Worker } = await import('@temporalio/worker')
+  const { createRequire } = await import('node:module')
+  const { TOOLS } = await import('../../ops/stack/paths.ts')
+  const { chargebackFakes } = await import('../support/chargeback-fakes.ts')
+  const { handleChargeback } = await import('../../workflows/handle-chargeback.ts')
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TOOLS.temporalTestServer } } })
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record-cb', activities: chargebackFakes({ stillPending: false, clawbackLimit: 200 }).activities,
+    workflowsPath: createRequire(import.meta.url).resolve('../../workflows/index.ts') })
+  const history = await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(handleChargeback, { workflowId: 'chargeback:ccbill:tx-1', taskQueue: 'record-cb',
+      args: [{ processor: 'ccbill', transactionId: 'tx-1', eventId: 'ev-1', purchaseWorkflowId: 'ppv:fan-1:post-1' }] })
+    await handle.result()
+    return handle.fetchHistory()
+  })
+  await writeFile(new URL('./histories/handle-chargeback.json', import.meta.url), historyToJSON(history))
+  console.log('recorded handleChargeback -> test/replay/histories/handle-chargeback.json')
   await env.teardown()
 }

@@ -1,0 +1,21 @@
+/** Fake chargeback activities over a 10.00 USD sale (creator share 6.66), recording every call. */
+import type { Posting } from '../../domain/ledger/accounts.ts'
+import { purchaseTemplate } from '../../domain/ledger/templates.ts'
+
+const sale: Posting[] = purchaseTemplate({ brand: 'boyfanz', currency: 'USD', fanId: 'fan-1', creatorId: 'creator-1', processor: 'ccbill',
+  jurisdiction: 'DE', split: { currency: 'USD', gross: 1000, tax: 167, creator: 666, referral: null, platform: 167, processorFee: 130 } }).postings
+
+export function chargebackFakes(opts: { stillPending: boolean; clawbackLimit: number }) {
+  const calls: { name: string; args: Record<string, unknown> }[] = []
+  const rec = <T>(name: string, result: () => T) => async (args: Record<string, unknown>) => { calls.push({ name, args }); return result() }
+  const activities = {
+    loadChargebackCase: rec('loadChargebackCase', () => ({ purchaseId: 'p-1', fanId: 'fan-1', postId: 'post-1', creatorId: 'creator-1', brand: 'boyfanz',
+      currency: 'USD', saleEntryId: '42', salePostings: sale, creatorShareStillPending: opts.stillPending, clawbackLimit: opts.clawbackLimit, chargebackFee: 2500 })),
+    revokeEntitlement: rec('revokeEntitlement', () => undefined),
+    postJournalEntry: rec('postJournalEntry', () => ({ idempotencyKey: 'k', entryId: '43', created: true })),
+    recordPurchase: rec('recordPurchase', () => undefined),
+    assembleEvidencePack: rec('assembleEvidencePack', () => 'evidence/chargebacks/ccbill/tx-1.json'),
+    flagFan: rec('flagFan', () => undefined),
+  }
+  return { calls, activities }
+}
