@@ -29,6 +29,8 @@ const storage = createStorageClient({ endpoint: config.S3_ENDPOINT, accessKey: c
 const search = createSearchClient(config.OPENSEARCH_URL)
 
 const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5 })
+// an idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the process
+pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'))
 const app = createApp({ db, temporal, storage, search, log, config, version, drivers: createDrivers(config), pool })
 const server = app.listen(config.API_PORT, config.API_HOST)
 server.on('listening', () => log.info({ url: config.PUBLIC_URL }, 'api listening'))

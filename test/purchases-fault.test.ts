@@ -46,10 +46,10 @@ describe('fault injection: the worker process is killed (SIGKILL) again and agai
     assert.deepEqual(done.map((d) => d.status), Array(PURCHASES).fill('COMPLETED'), JSON.stringify(done))
 
     const sandbox = await (await fetch(`${testStack().env.CCBILL_API_URL}/sandbox/transactions`)).json() as { transactions: { passThrough: Record<string, string>; approved: boolean }[] }
-    for (const { workflowId } of started) {
+    for (const { workflowId, id } of started) {
       const charges = sandbox.transactions.filter((t) => Object.values(t.passThrough).includes(workflowId))
       assert.equal(charges.length, 1, `${workflowId} was charged ${charges.length} times`)
-      const sales = await db.query('SELECT 1 FROM journal_entries WHERE idempotency_key = $1', [`${workflowId}:sale`])
+      const sales = await db.query('SELECT 1 FROM journal_entries WHERE idempotency_key = $1', [`purchase:${id}:sale`])
       assert.equal(sales.rowCount, 1)
     }
     const grants = await db.query('SELECT count(*)::int AS n FROM entitlements WHERE post_id = ANY($1) AND revoked_at IS NULL', [posts.map((p) => p.id)])

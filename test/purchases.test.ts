@@ -41,7 +41,7 @@ describe('PPV purchases through the API (real Temporal, PostgreSQL ledger, CCBil
     assert.equal((await api(`/api/posts/${post.id}/access`, { token: fan })).body.entitled, true)
 
     const entry = await db.query(`SELECT e.id, e.workflow_id, e.run_id, e.activity_type, sum(p.amount)::int AS total, count(*)::int AS legs
-      FROM journal_entries e JOIN postings p ON p.entry_id = e.id WHERE e.idempotency_key = $1 GROUP BY e.id`, [`${started.body.workflowId}:sale`])
+      FROM journal_entries e JOIN postings p ON p.entry_id = e.id WHERE e.idempotency_key = $1 GROUP BY e.id`, [`purchase:${started.body.id}:sale`])
     assert.deepEqual([entry.rows[0].workflow_id, entry.rows[0].run_id, entry.rows[0].activity_type, entry.rows[0].total],
       [started.body.workflowId, started.body.runId, 'postJournalEntry', 0])
     assert.equal(String(entry.rows[0].id), purchase.ledgerEntryId)
@@ -76,6 +76,37 @@ describe('PPV purchases through the API (real Temporal, PostgreSQL ledger, CCBil
     assert.equal((await api(`/api/posts/${post.id}/access`, { token: fan })).body.entitled, false)
     const entries = await db.query('SELECT 1 FROM journal_entries WHERE workflow_id = $1', [started.body.workflowId])
     assert.equal(entries.rowCount, 0)
+  })
+
+  it('the fan refunds a purchase within policy: access revoked, money back through the processor, the sale reversed', async () => {
+    const post = posts[1]!
+    const started = await api('/api/purchases', { method: 'POST', token: fan, body: { postId: post.id, paymentToken: 'tok_approve_2', jurisdiction: 'US' } })
+    assert.equal(started.status, 202, JSON.stringify(started.body))
+    assert.equal((await outcome(fan, started.body.id)).status, 'COMPLETED')
+    assert.equal((await api(`/api/purchases/${started.body.id}/refund`, { method: 'POST', token: fan, body: {} })).body.error.code, 'VALIDATION_FAILED')
+    const fan2 = await login('fan2@fanz.demo')
+    assert.equal((await api(`/api/purchases/${started.body.id}/refund`, { method: 'POST', token: fan2, body: { reason: 'not mine' } })).status, 404)
+
+    const refund = await api(`/api/purchases/${started.body.id}/refund`, { method: 'POST', token: fan, body: { reason: 'bought by mistake' } })
+    assert.equal(refund.status, 202, JSON.stringify(refund.body))
+    let status = ''
+    for (let i = 0; i < 80 && status !== 'REFUNDED'; i++) {
+      status = (await api(`/api/purchases/${started.body.id}`, { token: fan })).body.status
+      if (status !== 'REFUNDED') await sleep(250)
+    }
+    assert.equal(status, 'REFUNDED')
+    assert.equal((await api(`/api/posts/${post.id}/access`, { token: fan })).body.entitled, false)
+    const entry = (await db.query(`SELECT e.reverses_id::text, s.id::text AS sale_id, (SELECT sum(amount)::int FROM postings WHERE entry_id = e.id) AS total
+      FROM journal_entries e, journal_entries s WHERE e.idempotency_key = $1 AND s.idempotency_key = $2`,
+    [`${refund.body.workflowId}:ledger`, `purchase:${started.body.id}:sale`])).rows[0]
+    assert.equal(entry.reverses_id, entry.sale_id)
+    assert.equal(entry.total, 0)
+    const sandbox = await (await fetch(`${testStack().env.CCBILL_API_URL}/sandbox/transactions`)).json() as { transactions: { passThrough: Record<string, string>; state: string }[] }
+    const tx = sandbox.transactions.filter((t) => Object.values(t.passThrough).includes(started.body.workflowId))
+    // the fan's earlier attempt on this post was declined; the approved one is voided at the processor, once
+    assert.deepEqual(tx.map((t) => t.state).sort(), ['declined', 'voided'])
+    const again = await api(`/api/purchases/${started.body.id}/refund`, { method: 'POST', token: fan, body: { reason: 'again' } })
+    assert.deepEqual([again.status, again.body.error.code], [409, 'NOT_REFUNDABLE'])
   })
 
   it('a chargeback notification runs handleChargeback: release stopped, access revoked, share clawed back, fee booked, evidence kept', async () => {

@@ -11,6 +11,7 @@ import { createLedgerActivities } from '../activities/ledger/index.ts'
 import { createDrivers } from '../activities/payments/drivers.ts'
 import { createPurchaseActivities } from '../activities/purchases/index.ts'
 import { createChargebackActivities } from '../activities/chargebacks/index.ts'
+import { createRefundActivities } from '../activities/refunds/index.ts'
 import pg from 'pg'
 import { loadWorkerConfig } from './config.ts'
 
@@ -30,6 +31,8 @@ const storage = createStorageClient({ endpoint: config.S3_ENDPOINT, accessKey: c
 const search = createSearchClient(config.OPENSEARCH_URL)
 const ffmpeg = { ffmpegPath: config.FFMPEG_PATH, ffprobePath: config.FFPROBE_PATH }
 const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 })
+// an idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the process
+pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'))
 const drivers = createDrivers(config)
 log.info({ processors: Object.keys(drivers) }, 'payment processors configured')
 
@@ -37,7 +40,7 @@ log.info({ processors: Object.keys(drivers) }, 'payment processors configured')
 const activitiesFor = (taskQueue: string) => ({
   ...createPlatformActivities({ db, storage, search, ffmpeg, taskQueue }),
   ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }),
-    ...createChargebackActivities({ db, storage }) } : {}),
+    ...createChargebackActivities({ db, storage }), ...createRefundActivities({ db }) } : {}),
 })
 
 const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })

@@ -2,3 +2,4 @@
 export { checkPlatform } from './check-platform.ts'
 export { purchasePpv } from './purchase-ppv.ts'
 export { handleChargeback } from './handle-chargeback.ts'
+export { refundPurchase } from './refund-purchase.ts'

@@ -28,6 +28,12 @@ export type PurchaseQuote = {
 }
 
 export const purchasePpvWorkflowId = (fanId: string, postId: string) => `ppv:${fanId}:${postId}`
+
+/**
+ * Idempotency keys of one purchase attempt. They are built from the purchase id, not the workflow id: the same fan
+ * may buy the same post again after a decline, reusing the workflow id, and that attempt must charge and post anew.
+ */
+export const purchaseKey = (purchaseId: string, step: 'charge' | 'sale' | 'sale:reversal' | 'refund' | 'release') => `purchase:${purchaseId}:${step}`
 export const purchasePpvTaskQueue = TASK_QUEUES.finance
 
 export const PURCHASE_ERRORS = {

@@ -9,7 +9,7 @@ import { TOOLS } from '../ops/stack/paths.ts'
 import type { Posting } from '../domain/ledger/accounts.ts'
 import { fakes } from '../test/support/ppv-fakes.ts'
 import { chargebackNoticeSignal, purchasePpv } from './purchase-ppv.ts'
-import { purchaseStateQuery, type PurchasePpvInput } from './purchase-ppv.contract.ts'
+import { purchaseKey, purchaseStateQuery, type PurchasePpvInput } from './purchase-ppv.contract.ts'
 
 const workflowsPath = createRequire(import.meta.url).resolve('./index.ts')
 describe('purchasePpv workflow (time-skipping test server)', function () {
@@ -33,17 +33,17 @@ describe('purchasePpv workflow (time-skipping test server)', function () {
 
   it('charges once, books the split, grants access, and releases the creator share after the 30-day window', async () => {
     const f = fakes()
-    const { workflowId, result } = await run(f)
+    const { result } = await run(f)
     assert.deepEqual(result, { state: 'completed', transactionId: 'tx-1', reason: null })
     assert.deepEqual(f.names(), ['quotePurchase', 'recordPurchase', 'chargeFan', 'postJournalEntry', 'grantEntitlement', 'recordPurchase', 'postJournalEntry'])
-    assert.equal(f.calls[2]!.args.idempotencyKey, `${workflowId}:charge`)
+    assert.equal(f.calls[2]!.args.idempotencyKey, purchaseKey('p-1', 'charge'))
     const [sale, release] = f.calls.filter((c) => c.name === 'postJournalEntry')
-    assert.equal(sale!.args.idempotencyKey, `${workflowId}:sale`)
+    assert.equal(sale!.args.idempotencyKey, purchaseKey('p-1', 'sale'))
     const postings = sale!.args.postings as Posting[]
     assert.equal(postings.reduce((s, p) => s + p.amount, 0), 0)
     // 10.00 gross, 20 % VAT inclusive: tax 1.67, creator 80 % of 8.33 = 6.66, platform 1.67, fee 1.30
     assert.equal(postings.find((p) => p.account.kind === 'creatorPending')!.amount, -666)
-    assert.equal(release!.args.idempotencyKey, `${workflowId}:release`)
+    assert.equal(release!.args.idempotencyKey, purchaseKey('p-1', 'release'))
     assert.deepEqual((release!.args.postings as Posting[]).map((p) => [p.account.kind, p.amount]), [['creatorPending', 666], ['creatorAvailable', -666]])
     assert.deepEqual(f.calls.filter((c) => c.name === 'recordPurchase').map((c) => c.args.status), ['PENDING', 'COMPLETED'])
   })
@@ -58,20 +58,20 @@ describe('purchasePpv workflow (time-skipping test server)', function () {
 
   it('a ledger failure refunds the charge and grants nothing', async () => {
     const f = fakes({ fail: 'postJournalEntry' })
-    const { workflowId, result } = await run(f)
+    const { result } = await run(f)
     assert.equal(result.state, 'failed')
     assert.deepEqual(f.names(), ['quotePurchase', 'recordPurchase', 'chargeFan', 'postJournalEntry', 'refundCharge', 'recordPurchase'])
-    assert.equal(f.calls[4]!.args.idempotencyKey, `${workflowId}:refund`)
+    assert.equal(f.calls[4]!.args.idempotencyKey, purchaseKey('p-1', 'refund'))
     assert.equal(f.calls[5]!.args.status, 'FAILED')
   })
 
   it('an entitlement failure reverses the sale entry, then refunds', async () => {
     const f = fakes({ fail: 'grantEntitlement' })
-    const { workflowId, result } = await run(f)
+    const { result } = await run(f)
     assert.equal(result.state, 'failed')
     assert.deepEqual(f.names(), ['quotePurchase', 'recordPurchase', 'chargeFan', 'postJournalEntry', 'grantEntitlement', 'postJournalEntry', 'refundCharge', 'recordPurchase'])
     const reversal = f.calls[5]!.args
-    assert.equal(reversal.idempotencyKey, `${workflowId}:sale:reversal`)
+    assert.equal(reversal.idempotencyKey, purchaseKey('p-1', 'sale:reversal'))
     const sale = f.calls[3]!.args.postings as Posting[]
     assert.deepEqual((reversal.postings as Posting[]).map((p) => p.amount), sale.map((p) => -p.amount))
   })

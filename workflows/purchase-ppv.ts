@@ -4,7 +4,7 @@ import type * as ledger from '../activities/ledger/index.ts'
 import { purchaseTemplate, releasePendingTemplate, reversalOf } from '../domain/ledger/templates.ts'
 import { money } from '../domain/money.ts'
 import { splitPurchase } from '../domain/revenue-split.ts'
-import { purchaseStateQuery, type PurchasePpvInput, type PurchasePpvOutput, type PurchaseState } from './purchase-ppv.contract.ts'
+import { purchaseKey, purchaseStateQuery, type PurchasePpvInput, type PurchasePpvOutput, type PurchaseState } from './purchase-ppv.contract.ts'
 
 type Activities = ReturnType<typeof finance.createPurchaseActivities> & ReturnType<typeof ledger.createLedgerActivities>
 
@@ -13,21 +13,24 @@ const act = proxyActivities<Activities>({ startToCloseTimeout: '30s', retry: { i
 
 /** A chargeback notice inside the window stops the creator share from becoming payable. */
 export const chargebackNoticeSignal = defineSignal<[{ eventId: string }]>('chargebackNotice')
+/** A refund takes the sale back: the creator share must not become payable either. */
+export const refundNoticeSignal = defineSignal<[{ refundWorkflowId: string }]>('refundNotice')
 
 /** A fan unlocks a post: charge, book the split, grant access; undo everything if a step after the charge fails. */
 export async function purchasePpv(input: PurchasePpvInput): Promise<PurchasePpvOutput> {
   const { workflowId } = workflowInfo()
   let state: PurchaseState = 'quoting'
-  let chargedBack = false
+  let chargedBack = false // or refunded: either way the sale was taken back
   setHandler(purchaseStateQuery, () => state)
   setHandler(chargebackNoticeSignal, () => { chargedBack = true })
+  setHandler(refundNoticeSignal, () => { chargedBack = true })
 
   const quote = await act.quotePurchase({ fanId: input.fanId, postId: input.postId, jurisdiction: input.jurisdiction })
   const { purchaseId } = input
   await act.recordPurchase({ purchaseId, status: 'PENDING', create: { workflowId, kind: 'ppv', fanId: input.fanId, creatorId: quote.creatorId,
     postId: input.postId, brand: quote.brand, amount: quote.amount, currency: quote.currency, processor: input.processor } })
   state = 'charging'
-  const charge = await act.chargeFan({ processor: input.processor, idempotencyKey: `${workflowId}:charge`, paymentToken: input.paymentToken,
+  const charge = await act.chargeFan({ processor: input.processor, idempotencyKey: purchaseKey(purchaseId, 'charge'), paymentToken: input.paymentToken,
     amount: quote.amount, currency: quote.currency, description: `PPV post ${input.postId}`, reference: { workflowId, fanId: input.fanId } })
   if (charge.status === 'declined') {
     state = 'declined'
@@ -42,9 +45,9 @@ export async function purchasePpv(input: PurchasePpvInput): Promise<PurchasePpvO
   const undo: (() => Promise<unknown>)[] = []
   try {
     state = 'posting'
-    const posted = await act.postJournalEntry({ idempotencyKey: `${workflowId}:sale`, kind: 'ppv_purchase', memo: sale.memo, brand: quote.brand,
+    const posted = await act.postJournalEntry({ idempotencyKey: purchaseKey(purchaseId, 'sale'), kind: 'ppv_purchase', memo: sale.memo, brand: quote.brand,
       postings: sale.postings, metadata: { purchaseId, transactionId: charge.transactionId } })
-    undo.push(() => act.postJournalEntry({ idempotencyKey: `${workflowId}:sale:reversal`, kind: 'ppv_purchase_reversal', memo: `reversal: ${sale.memo}`,
+    undo.push(() => act.postJournalEntry({ idempotencyKey: purchaseKey(purchaseId, 'sale:reversal'), kind: 'ppv_purchase_reversal', memo: `reversal: ${sale.memo}`,
       brand: quote.brand, postings: reversalOf(sale.postings), reversesId: posted.entryId }))
     state = 'granting'
     await act.grantEntitlement({ fanId: input.fanId, postId: input.postId, purchaseId })
@@ -54,7 +57,7 @@ export async function purchasePpv(input: PurchasePpvInput): Promise<PurchasePpvO
   } catch (err) {
     state = 'compensating'
     for (const step of undo.reverse()) await step()
-    await act.refundCharge({ processor: input.processor, idempotencyKey: `${workflowId}:refund`, transactionId: charge.transactionId,
+    await act.refundCharge({ processor: input.processor, idempotencyKey: purchaseKey(purchaseId, 'refund'), transactionId: charge.transactionId,
       amount: quote.amount, currency: quote.currency, reason: 'purchase could not be completed' })
     const reason = err instanceof Error ? err.message : String(err)
     await act.recordPurchase({ purchaseId, status: 'FAILED', transactionId: charge.transactionId, failureReason: reason })
@@ -65,7 +68,7 @@ export async function purchasePpv(input: PurchasePpvInput): Promise<PurchasePpvO
   // The creator's share stays pending through the chargeback window, then becomes payable.
   if (!(await condition(() => chargedBack, `${quote.chargebackWindowDays} days`)) && split.creator > 0) {
     const release = releasePendingTemplate({ ...book, creatorId: quote.creatorId, amount: split.creator })
-    await act.postJournalEntry({ idempotencyKey: `${workflowId}:release`, kind: 'creator_share_release', memo: release.memo, brand: quote.brand, postings: release.postings })
+    await act.postJournalEntry({ idempotencyKey: purchaseKey(purchaseId, 'release'), kind: 'creator_share_release', memo: release.memo, brand: quote.brand, postings: release.postings })
   }
   return { state: 'completed', transactionId: charge.transactionId, reason: null }
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../prisma/client.ts'
 import { CHARGEBACK_FEES, kindOfCode } from '../../domain/ledger/accounts.ts'
 import { BUCKETS } from '../../domain/storage.ts'
 import type { ChargebackCase } from '../../workflows/handle-chargeback.contract.ts'
+import { purchaseKey } from '../../workflows/purchase-ppv.contract.ts'
 import type { StorageClient } from '../storage/client.ts'
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x))) as unknown
@@ -12,13 +13,14 @@ export function createChargebackActivities({ db, storage }: { db: Db; storage: S
   return {
     /** Reads the reversed sale: purchase, its sale entry, and what the creator's account can give back. */
     async loadChargebackCase(i: { processor: string; transactionId: string; purchaseWorkflowId: string }): Promise<ChargebackCase> {
-      const purchase = await db.purchase.findUnique({ where: { workflowId: i.purchaseWorkflowId } })
-      if (!purchase || purchase.processor !== i.processor || purchase.transactionId !== i.transactionId) {
+      const purchase = await db.purchase.findFirst({ where: { processor: i.processor, transactionId: i.transactionId } })
+      if (!purchase) {
         throw ApplicationFailure.nonRetryable(`no ${i.processor} purchase ${i.transactionId} in ${i.purchaseWorkflowId}`, 'UNKNOWN_PURCHASE')
       }
-      const sale = await db.journalEntry.findUnique({ where: { idempotencyKey: `${i.purchaseWorkflowId}:sale` }, include: { postings: { include: { account: true } } } })
+      const sale = purchase.ledgerEntryId === null ? null
+        : await db.journalEntry.findUnique({ where: { id: purchase.ledgerEntryId }, include: { postings: { include: { account: true } } } })
       if (!sale) throw ApplicationFailure.nonRetryable('the purchase has no sale entry', 'NO_SALE_ENTRY')
-      const released = Boolean(await db.journalEntry.findUnique({ where: { idempotencyKey: `${i.purchaseWorkflowId}:release` } }))
+      const released = Boolean(await db.journalEntry.findUnique({ where: { idempotencyKey: purchaseKey(purchase.id, 'release') } }))
       const creatorKind = released ? 'creator_available' : 'creator_pending'
       const creatorAccount = sale.postings.find((p) => p.account.kind === 'creator_pending')?.account
       const account = creatorAccount && await db.ledgerAccount.findUnique({ where: { key: creatorAccount.key.replace('creator_pending', creatorKind) } })

@@ -29,3 +29,7 @@ export const session = {
     localStorage.removeItem(PERSON_KEY)
   },
 }
+
+/** Finance screens (purchases, ledger, trial balance) are for finance staff and admins. */
+export const hasFinanceAccess = (roles: RoleGrant[] | undefined): boolean =>
+  (roles ?? []).some((grant) => grant.role === 'finance' || grant.role === 'admin')

@@ -1,12 +1,15 @@
 /** Pay-per-view purchases: start purchasePpv, read its outcome, check access to a post. */
 import { randomUUID } from 'node:crypto'
-import { Router } from 'express'
+import { Router, type RequestHandler } from 'express'
 import type { Client } from '@temporalio/client'
 import { z } from 'zod'
 import type { Db } from '../../prisma/client.ts'
 import { isKnownJurisdiction } from '../../domain/tax.ts'
+import { REFUND_REFUSALS, refundRefusal } from '../../domain/refund-policy.ts'
 import { purchasePpv } from '../../workflows/purchase-ppv.ts'
 import { purchasePpvTaskQueue, purchasePpvWorkflowId } from '../../workflows/purchase-ppv.contract.ts'
+import { refundPurchase } from '../../workflows/refund-purchase.ts'
+import { refundPurchaseTaskQueue, refundPurchaseWorkflowId } from '../../workflows/refund-purchase.contract.ts'
 import { audit } from '../audit.ts'
 import { DomainError } from '../errors.ts'
 
@@ -21,6 +24,8 @@ const idParam = z.object({ id: z.string().uuid('id must be a UUID') })
 const view = (p: { id: string; ledgerEntryId: bigint | null } & Record<string, unknown>) => ({ ...p, ledgerEntryId: p.ledgerEntryId?.toString() ?? null })
 
 const postsQuery = z.object({ brand: z.string().min(2).max(40) })
+const refundBody = z.object({ reason: z.string().trim().min(3, 'say why, in a few words').max(500) }).strict()
+const signedIn: RequestHandler = (req, _res, next) => next(req.person ? undefined : new DomainError('unauthenticated', 'Sign in first.'))
 
 export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Client }): Router {
   const router = Router()
@@ -37,10 +42,9 @@ export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Clien
       creator: { displayName: r.displayName, handle: r.handle } })))
   })
 
-  router.use((req, _res, next) => next(req.person ? undefined : new DomainError('unauthenticated', 'Sign in first.')))
 
   /** Buys a PPV post for the signed-in fan (202 + Location of the purchase). */
-  router.post('/purchases', async (req, res) => {
+  router.post('/purchases', signedIn, async (req, res) => {
     const input = body.parse(req.body)
     const fanId = req.person!.id
     const post = await db.post.findUnique({ where: { id: input.postId } })
@@ -56,15 +60,30 @@ export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Clien
   })
 
   /** One purchase, as its workflow last recorded it; fans see their own, finance and admins all. */
-  router.get('/purchases/:id', async (req, res) => {
+  router.get('/purchases/:id', signedIn, async (req, res) => {
     const row = await db.purchase.findUnique({ where: idParam.parse(req.params) })
     const staff = req.person!.roles.some((r) => r.role === 'admin' || r.role === 'finance')
     if (!row || (row.fanId !== req.person!.id && !staff)) throw new DomainError('notFound', 'No such purchase.')
     res.json(view(row))
   })
 
+  /** Refunds a purchase: its fan within the refund window, finance at any time (202 + Location of the purchase); checked here for a clear 4xx, and again by the workflow. */
+  router.post('/purchases/:id/refund', signedIn, async (req, res) => {
+    const { id } = idParam.parse(req.params)
+    const { reason } = refundBody.parse(req.body)
+    const staff = req.person!.roles.some((r) => r.role === 'admin' || r.role === 'finance')
+    const purchase = await db.purchase.findUnique({ where: { id } })
+    const refusal = purchase && refundRefusal({ purchase, requester: { personId: req.person!.id, role: staff ? 'finance' : 'fan' }, now: new Date() })
+    if (!purchase || refusal?.code === REFUND_REFUSALS.notYours) throw new DomainError('notFound', 'No such purchase.')
+    if (refusal) throw new DomainError(refusal.code === REFUND_REFUSALS.windowClosed ? 'refundWindowClosed' : 'notRefundable', refusal.message)
+    const handle = await temporal.workflow.start(refundPurchase, { workflowId: refundPurchaseWorkflowId(id), taskQueue: refundPurchaseTaskQueue,
+      args: [{ purchaseId: id, requestedBy: { personId: req.person!.id, role: staff ? 'finance' : 'fan' }, reason }] })
+    await audit(db, req, { action: 'purchase.refund', resourceType: 'purchase', resourceId: id, reason, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
+    res.status(202).location(`/api/purchases/${id}`).json({ id, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
+  })
+
   /** Whether the signed-in fan may view a post. */
-  router.get('/posts/:id/access', async (req, res) => {
+  router.get('/posts/:id/access', signedIn, async (req, res) => {
     const { id } = idParam.parse(req.params)
     const e = await db.entitlement.findUnique({ where: { fanId_postId: { fanId: req.person!.id, postId: id } } })
     res.json({ postId: id, entitled: Boolean(e && !e.revokedAt) })

@@ -1,5 +1,5 @@
 /**
- * Records fresh histories into test/replay/histories/: `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback]`.
+ * Records fresh histories into test/replay/histories/: `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [refund-purchase]`.
  * checkPlatform runs on a running stack (npm start, or TEMPORAL_ADDRESS as the first argument's host:port).
  */
 import { randomUUID } from 'node:crypto'
@@ -70,5 +70,27 @@ if (want('handle-chargeback')) {
   })
   await writeFile(new URL('./histories/handle-chargeback.json', import.meta.url), historyToJSON(history))
   console.log('recorded handleChargeback -> test/replay/histories/handle-chargeback.json')
+  await env.teardown()
+}
+
+// refundPurchase: a fan's refund of an unsettled (voided) sale, on the time-skipping server.
+if (want('refund-purchase')) {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing')
+  const { Worker } = await import('@temporalio/worker')
+  const { createRequire } = await import('node:module')
+  const { TOOLS } = await import('../../ops/stack/paths.ts')
+  const { refundFakes } = await import('../support/chargeback-fakes.ts')
+  const { refundPurchase } = await import('../../workflows/refund-purchase.ts')
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TOOLS.temporalTestServer } } })
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record-refund', activities: refundFakes({ voided: true }).activities,
+    workflowsPath: createRequire(import.meta.url).resolve('../../workflows/index.ts') })
+  const history = await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(refundPurchase, { workflowId: 'refund:p-1', taskQueue: 'record-refund',
+      args: [{ purchaseId: 'p-1', requestedBy: { personId: 'fan-1', role: 'fan' }, reason: 'bought by mistake' }] })
+    await handle.result()
+    return handle.fetchHistory()
+  })
+  await writeFile(new URL('./histories/refund-purchase.json', import.meta.url), historyToJSON(history))
+  console.log('recorded refundPurchase -> test/replay/histories/refund-purchase.json')
   await env.teardown()
 }

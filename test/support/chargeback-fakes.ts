@@ -19,3 +19,18 @@ export function chargebackFakes(opts: { stillPending: boolean; clawbackLimit: nu
   }
   return { calls, activities }
 }
+
+/** Fake refund activities over the same sale; `voided` decides whether the processor gave its fee back. */
+export function refundFakes(opts: { voided: boolean }) {
+  const calls: { name: string; args: Record<string, unknown> }[] = []
+  const rec = <T>(name: string, result: () => T) => async (args: Record<string, unknown>) => { calls.push({ name, args }); return result() }
+  const activities = {
+    loadRefundCase: rec('loadRefundCase', () => ({ purchaseWorkflowId: 'ppv:fan-1:post-1', fanId: 'fan-1', postId: 'post-1', brand: 'boyfanz',
+      processor: 'ccbill', transactionId: 'tx-1', amount: 1000, currency: 'USD', saleEntryId: '42', salePostings: sale, creatorShareStillPending: true })),
+    revokeEntitlement: rec('revokeEntitlement', () => undefined),
+    refundCharge: rec('refundCharge', () => ({ status: opts.voided ? 'voided' : 'refunded', refundId: 'tx-1:void', feeRefunded: opts.voided })),
+    postJournalEntry: rec('postJournalEntry', () => ({ idempotencyKey: 'k', entryId: '44', created: true })),
+    recordPurchase: rec('recordPurchase', () => undefined),
+  }
+  return { calls, activities }
+}

@@ -1,7 +1,10 @@
 import type { Brand } from '../../../domain/brands'
+import type { Fan } from '../fan-session'
 
-/** The brand's hero: name in its neon, tagline, and the account calls to action. */
-export function Hero({ brand }: { brand: Brand }) {
+type HeroProps = { brand: Brand; fan: Fan | null; onLogIn: () => void; onSignOut: () => void }
+
+/** The brand's hero: name in its neon, tagline, and the account calls to action (fan sign-in / out). */
+export function Hero({ brand, fan, onLogIn, onSignOut }: HeroProps) {
   const vertical = brand.policy.layout === 'vertical-feed'
   return (
     <header className={vertical ? 'hero hero-vertical' : 'hero'}>
@@ -9,14 +12,18 @@ export function Hero({ brand }: { brand: Brand }) {
         <h1 className="brand-name" data-testid="brand-name">{brand.name}</h1>
         <p className="tagline" data-testid="brand-tagline">{brand.tagline}</p>
         <div className="actions">
-          {/* account flows are not built yet: these anchors only jump to the placeholder section below */}
+          {/* sign-up is not built yet: the anchor only jumps to the note below */}
           <a className="btn btn-primary" href="#signup" data-testid="cta-signup">Sign up</a>
-          <a className="btn btn-ghost" href="#login" data-testid="cta-login">Log in</a>
+          {fan ? (
+            <button type="button" className="btn btn-ghost" onClick={onSignOut} data-testid="signout">Sign out</button>
+          ) : (
+            <button type="button" className="btn btn-ghost" onClick={onLogIn} data-testid="cta-login">Log in</button>
+          )}
         </div>
+        {fan && <p className="signed-in" data-testid="signed-in-as">Signed in as {fan.displayName}</p>}
         <p className="coming-soon" id="signup">
-          Sign-up and log-in are coming soon{brand.policy.strictAgeGate ? ' — with verified age at signup' : ''}.
+          Sign-up is coming soon{brand.policy.strictAgeGate ? ' — with verified age at signup' : ''}.
         </p>
-        <span id="login" />
       </div>
       {vertical && <VerticalCards />}
     </header>

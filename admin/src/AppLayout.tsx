@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react'
+import { ListSubheader } from '@mui/material'
+import BalanceIcon from '@mui/icons-material/Balance'
+import { Layout, Menu, usePermissions } from 'react-admin'
+import type { RoleGrant } from './session'
+import { hasFinanceAccess } from './session'
+
+/** Operations resources, then the Finance group for finance staff and admins. */
+function AppMenu() {
+  const { permissions } = usePermissions<RoleGrant[]>()
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      <Menu.ResourceItem name="brands" />
+      <Menu.ResourceItem name="people" />
+      <Menu.ResourceItem name="audit-logs" />
+      <Menu.ResourceItem name="platform-checks" />
+      {hasFinanceAccess(permissions) && [
+        <ListSubheader key="finance" sx={{ bgcolor: 'transparent', lineHeight: 2.5 }} data-testid="menu-finance">Finance</ListSubheader>,
+        <Menu.ResourceItem key="purchases" name="purchases" />,
+        <Menu.ResourceItem key="ledger-entries" name="ledger-entries" />,
+        <Menu.ResourceItem key="ledger-accounts" name="ledger-accounts" />,
+        <Menu.Item key="trial-balance" to="/trial-balance" primaryText="Trial balance" leftIcon={<BalanceIcon />} data-testid="menu-trial-balance" />,
+      ]}
+    </Menu>
+  )
+}
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  return <Layout menu={AppMenu}>{children}</Layout>
+}

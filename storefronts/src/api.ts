@@ -1,0 +1,41 @@
+/** Same-origin JSON calls to the API; failures carry the API's `{ error: { code, message } }`. */
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+type ErrorBody = { error?: { code?: string; message?: string; requestId?: string; details?: unknown } }
+
+// validation failures name the fields that were wrong; show those rather than only 'not valid'
+const detailText = (details: unknown): string =>
+  Array.isArray(details) ? details.map((d: { message?: string }) => d.message).filter(Boolean).join('; ') : ''
+
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (init.token) headers.Authorization = `Bearer ${init.token}`
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    })
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Could not reach Fanz. Check your connection and try again.')
+  }
+  const body = (await response.json().catch(() => null)) as (T & ErrorBody) | null
+  if (response.ok) return body as T
+  const error = body?.error
+  const details = detailText(error?.details)
+  const ref = error?.requestId ? ` (reference ${error.requestId})` : ''
+  const message = `${error?.message ?? `Request failed (${response.status})`}${details ? ` ${details}` : ''}${ref}`
+  throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, message)
+}
