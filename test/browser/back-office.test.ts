@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'mocha'
+import { describe, it } from 'mocha'
 import { AdminApp } from './pages/admin-app.ts'
-import type { BrowserSession } from './support/browser.ts'
-import { launchBrowser, screenshot, stackUrl } from './support/browser.ts'
+import { screenshot, useBrowser } from './support/browser.ts'
 
 const ADMIN = { email: 'admin@fanz.demo', password: 'FanzDemo!2026' }
 const CHECK_NAMES = ['postgres', 'object-storage', 'search', 'ffprobe', 'worker-core', 'worker-media', 'worker-finance']
@@ -11,20 +10,11 @@ type ApiMeta = { temporalUiUrl: string; namespace: string; apiVersion: string }
 
 describe('back office (browser)', function () {
   this.timeout(120_000)
-  let baseUrl: string
-  let browser: BrowserSession
-
-  before(async () => {
-    baseUrl = stackUrl()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-  })
+  const session = useBrowser()
 
   it('an admin runs a platform check from the dashboard and every dependency passes', async () => {
-    const page = await browser.newPage()
-    const admin = new AdminApp(page, baseUrl)
+    const page = await session.browser.newPage()
+    const admin = new AdminApp(page, session.baseUrl)
 
     await admin.login(ADMIN.email, ADMIN.password)
     assert.match(new URL(page.url()).pathname, /^\/admin\/?$/, 'lands on the dashboard')
@@ -43,7 +33,7 @@ describe('back office (browser)', function () {
       assert.match(row.latency, /^\d+(\.\d+)? ms$/, `${row.name} latency`)
     }
 
-    const meta = (await (await fetch(`${baseUrl}/api/meta`)).json()) as ApiMeta
+    const meta = (await (await fetch(`${session.baseUrl}/api/meta`)).json()) as ApiMeta
     const link = await admin.workflowLink()
     assert.equal(link.text, started.workflowId)
     assert.equal(link.target, '_blank')

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'mocha'
+import { describe, it } from 'mocha'
 import { AdminApp } from './pages/admin-app.ts'
 import { FinancePages } from './pages/finance.ts'
 import { StorefrontCheckout } from './pages/storefront-checkout.ts'
 import { StorefrontPage } from './pages/storefront.ts'
-import type { BrowserSession } from './support/browser.ts'
-import { launchBrowser, screenshot, stackUrl } from './support/browser.ts'
+import { screenshot, useBrowser } from './support/browser.ts'
 
 // fan2 exists for this test only: other tests buy as fan@fanz.demo
 const FAN = { email: 'fan2@fanz.demo', password: 'FanzDemo!2026' }
@@ -16,20 +15,11 @@ type Purchase = { id: string; workflowId: string; status: string; ledgerEntryId:
 
 describe('PPV purchase, storefront to ledger (browser)', function () {
   this.timeout(180_000)
-  let baseUrl: string
-  let browser: BrowserSession
-
-  before(async () => {
-    baseUrl = stackUrl()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-  })
+  const session = useBrowser()
 
   it('a fan unlocks a BoyFanz post with a test card; finance sees a balanced entry linked to its workflow', async () => {
-    const shop = await browser.newPage()
-    const storefront = new StorefrontPage(shop, baseUrl)
+    const shop = await session.browser.newPage()
+    const storefront = new StorefrontPage(shop, session.baseUrl)
     const checkout = new StorefrontCheckout(shop)
     await storefront.open('boyfanz')
     await storefront.passAgeGate()
@@ -50,7 +40,7 @@ describe('PPV purchase, storefront to ledger (browser)', function () {
     await checkout.unlockedBadge(cheapest.id).waitFor()
 
     // the receipt matches what the API recorded for the fan
-    const res = await fetch(`${baseUrl}/api/purchases/${started.id}`, { headers: { Authorization: `Bearer ${await checkout.fanToken()}` } })
+    const res = await fetch(`${session.baseUrl}/api/purchases/${started.id}`, { headers: { Authorization: `Bearer ${await checkout.fanToken()}` } })
     const purchase = (await res.json()) as Purchase
     assert.equal(purchase.status, 'COMPLETED')
     assert.equal(purchase.workflowId, started.workflowId)
@@ -59,9 +49,9 @@ describe('PPV purchase, storefront to ledger (browser)', function () {
     await screenshot(shop, 'ppv-storefront-unlocked')
     await shop.close()
 
-    const office = await browser.newPage()
+    const office = await session.browser.newPage()
     const finance = new FinancePages(office)
-    await new AdminApp(office, baseUrl).login(FINANCE.email, FINANCE.password)
+    await new AdminApp(office, session.baseUrl).login(FINANCE.email, FINANCE.password)
     await finance.findLedgerEntries(started.workflowId)
     await screenshot(office, 'ppv-ledger-entries')
     assert.equal(await finance.openFirstEntry(), purchase.ledgerEntryId)
@@ -75,7 +65,7 @@ describe('PPV purchase, storefront to ledger (browser)', function () {
     const totals = await finance.totals()
     assert.ok(totals.length > 0 && totals.every((t) => t.debits === t.credits && t.debits > 0), JSON.stringify(totals))
 
-    const meta = (await (await fetch(`${baseUrl}/api/meta`)).json()) as ApiMeta
+    const meta = (await (await fetch(`${session.baseUrl}/api/meta`)).json()) as ApiMeta
     const link = await finance.workflowLink()
     assert.equal(link.text, started.workflowId)
     assert.equal(link.target, '_blank')

@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'mocha'
+import { describe, it } from 'mocha'
 import type { BrandSlug } from '../../domain/brands.ts'
 import { BRAND_SLUGS, BRANDS } from '../../domain/brands.ts'
-import type { BrowserSession } from './support/browser.ts'
-import { launchBrowser, screenshot, stackUrl } from './support/browser.ts'
+import { screenshot, useBrowser } from './support/browser.ts'
 import { hexToRgb, StorefrontPage } from './pages/storefront.ts'
 
 describe('storefronts (browser)', function () {
   this.timeout(120_000)
-  let baseUrl: string
-  let browser: BrowserSession
-
-  before(async () => {
-    baseUrl = stackUrl()
-    browser = await launchBrowser()
-  })
-  after(async () => {
-    await browser?.close()
-  })
+  const session = useBrowser()
 
   async function openBrand(slug: BrandSlug) {
-    const page = await browser.newPage()
-    const storefront = new StorefrontPage(page, baseUrl)
+    const page = await session.browser.newPage()
+    const storefront = new StorefrontPage(page, session.baseUrl)
     await storefront.open(slug)
     return { page, storefront }
   }

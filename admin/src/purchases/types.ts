@@ -1,4 +1,5 @@
 /** Purchase read model (GET /api/purchases, /api/purchases/:id), amounts in integer minor units. */
+import type { RevenueSplit } from '../../../domain/revenue-split.ts'
 
 export const PURCHASE_STATUS = {
   pending: 'PENDING', completed: 'COMPLETED', declined: 'DECLINED', failed: 'FAILED',
@@ -6,16 +7,8 @@ export const PURCHASE_STATUS = {
 } as const
 export type PurchaseStatus = (typeof PURCHASE_STATUS)[keyof typeof PURCHASE_STATUS]
 
-export type PurchaseSplit = {
-  currency: string
-  gross: number
-  tax: number
-  net: number
-  creator: number
-  referral: { referrerId: string; amount: number } | null
-  platform: number
-  processorFee: number
-}
+/** The split the purchase workflow recorded (domain/revenue-split.ts). */
+export type PurchaseSplit = Omit<RevenueSplit, 'rates'>
 
 export type Purchase = {
   id: string

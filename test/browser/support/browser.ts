@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BrowserContext, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
+import { after, before } from 'mocha'
 
 const CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -53,4 +54,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`)
   await page.screenshot({ path, fullPage: true })
   return path
+}
+
+/** One Chromium per describe block: launched before its tests, closed after; call inside `describe`. */
+export function useBrowser(): { readonly baseUrl: string; readonly browser: BrowserSession } {
+  const state = {} as { baseUrl: string; browser: BrowserSession }
+  before(async () => {
+    state.baseUrl = stackUrl()
+    state.browser = await launchBrowser()
+  })
+  after(async () => {
+    await state.browser?.close()
+  })
+  return state
 }
