@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   workflowAlreadyStarted: { code: 'WORKFLOW_ALREADY_STARTED', status: 409 },
   unprocessable: { code: 'UNPROCESSABLE', status: 422 },
   ownPost: { code: 'OWN_POST', status: 422 },
+  ownTip: { code: 'OWN_TIP', status: 422 },
+  amountOutOfRange: { code: 'AMOUNT_OUT_OF_RANGE', status: 422 },
   notRefundable: { code: 'NOT_REFUNDABLE', status: 409 },
   refundWindowClosed: { code: 'REFUND_WINDOW_CLOSED', status: 422 },
   badSignature: { code: 'BAD_SIGNATURE', status: 401 },

@@ -216,3 +216,50 @@ describe('finance read models over the ledger', function () {
     assert.deepEqual((await api('/api/posts?brand=girlfanz')).body, [])
   })
 })
+
+describe('tips through the API (sendTip)', function () {
+  this.timeout(60_000)
+  let fan: string
+  let creatorToken: string
+  let creatorId: string
+  let db: pg.Client
+  before(async () => {
+    ;[fan, creatorToken] = await Promise.all([login('fan@fanz.demo'), login('creator@fanz.demo')])
+    db = new pg.Client({ connectionString: testStack().env.DATABASE_URL })
+    await db.connect()
+    creatorId = (await db.query("SELECT id FROM people WHERE email = 'creator@fanz.demo'")).rows[0].id
+  })
+  after(() => db.end())
+  const tip = (body: Record<string, unknown>, token = fan) => api('/api/tips', { method: 'POST', token,
+    body: { creatorId, brand: 'boyfanz', amount: 500, currency: 'USD', message: 'Loved the gym set!', paymentToken: 'tok_approve_tip', jurisdiction: 'US', ...body } })
+
+  it('charges, books a tip entry with the message, unlocks nothing', async () => {
+    const started = await tip({})
+    assert.equal(started.status, 202, JSON.stringify(started.body))
+    const purchase = await outcome(fan, started.body.id)
+    assert.deepEqual([purchase.status, purchase.kind, purchase.postId, purchase.amount], ['COMPLETED', 'tip', null, 500])
+    const entry = (await db.query("SELECT kind, metadata->>'message' AS message FROM journal_entries WHERE idempotency_key = $1", [`purchase:${started.body.id}:sale`])).rows[0]
+    assert.deepEqual(entry, { kind: 'tip', message: 'Loved the gym set!' })
+  })
+
+  const bad: [string, Record<string, unknown>, number, string, boolean?][] = [
+    ['a zero amount', { amount: 0 }, 400, 'VALIDATION_FAILED'],
+    ['a negative amount', { amount: -500 }, 400, 'VALIDATION_FAILED'],
+    ['a fractional amount', { amount: 4.99 }, 400, 'VALIDATION_FAILED'],
+    ['an unknown currency', { currency: 'XXX' }, 400, 'VALIDATION_FAILED'],
+    ['an amount over the limit', { amount: 100_001 }, 422, 'AMOUNT_OUT_OF_RANGE'],
+    ['an amount under the minimum', { amount: 50 }, 422, 'AMOUNT_OUT_OF_RANGE'],
+    ['a creator not on that brand', { brand: 'girlfanz' }, 404, 'NOT_FOUND'],
+    ['an unknown brand', { brand: 'onlyfans' }, 400, 'VALIDATION_FAILED'],
+    ['a tip to oneself', {}, 422, 'OWN_TIP', true],
+  ]
+  for (const [name, body, status, code, asCreator] of bad) {
+    it(`refuses ${name} with ${status} ${code}, charging nothing`, async () => {
+      const before = (await db.query("SELECT count(*)::int AS n FROM purchases WHERE kind = 'tip'")).rows[0].n
+      const res = await tip(body, asCreator ? creatorToken : fan)
+      assert.deepEqual([res.status, res.body.error?.code], [status, code], JSON.stringify(res.body))
+      await sleep(300)
+      assert.equal((await db.query("SELECT count(*)::int AS n FROM purchases WHERE kind = 'tip'")).rows[0].n, before)
+    })
+  }
+})

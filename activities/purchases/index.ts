@@ -3,6 +3,8 @@ import { ApplicationFailure } from '@temporalio/activity'
 import type { Db } from '../../prisma/client.ts'
 import { DEFAULT_CREATOR_SHARE_BPS } from '../../domain/revenue-split.ts'
 import { taxRateBps } from '../../domain/tax.ts'
+import { assertPurchaseAmount, money, MoneyError } from '../../domain/money.ts'
+import { TIP_ERRORS } from '../../workflows/send-tip.contract.ts'
 import { PURCHASE_ERRORS, type PurchaseQuote } from '../../workflows/purchase-ppv.contract.ts'
 import type { ChargeRequest, ChargeResult, ProcessorDriver, ProcessorName, RefundRequest, RefundResult } from '../payments/driver.ts'
 
@@ -36,6 +38,21 @@ export function createPurchaseActivities({ db, drivers, chargebackWindowDays }: 
       const brand = await db.brand.findUniqueOrThrow({ where: { id: post.brandId } })
       return { brand: brand.slug, creatorId: post.creatorId, amount: post.priceMinor, currency: post.currency,
         taxBps: taxRateBps(jurisdiction), creatorShareBps: DEFAULT_CREATOR_SHARE_BPS, chargebackWindowDays }
+    },
+
+    /** Checks a tip (a creator on that brand, not oneself, within the amount limits) and the rules of its split. */
+    async quoteTip(i: { fanId: string; creatorId: string; brand: string; amount: number; currency: string; jurisdiction: string }): Promise<PurchaseQuote> {
+      if (i.creatorId === i.fanId) throw ApplicationFailure.nonRetryable('You cannot tip yourself.', TIP_ERRORS.ownTip)
+      const persona = await db.persona.findFirst({ where: { personId: i.creatorId, kind: 'creator', brand: { slug: i.brand } } })
+      if (!persona) throw ApplicationFailure.nonRetryable('That creator is not on this brand.', TIP_ERRORS.notACreator)
+      try {
+        assertPurchaseAmount(money(i.amount, i.currency))
+      } catch (err) {
+        if (err instanceof MoneyError) throw ApplicationFailure.nonRetryable(err.message, err.code)
+        throw err
+      }
+      return { brand: i.brand, creatorId: i.creatorId, amount: i.amount, currency: i.currency, taxBps: taxRateBps(i.jurisdiction),
+        creatorShareBps: DEFAULT_CREATOR_SHARE_BPS, chargebackWindowDays }
     },
 
     /** Charges the fan's stored payment method; a decline is an answer, not a failure. */

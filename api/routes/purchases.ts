@@ -5,6 +5,10 @@ import type { Client } from '@temporalio/client'
 import { z } from 'zod'
 import type { Db } from '../../prisma/client.ts'
 import { isKnownJurisdiction } from '../../domain/tax.ts'
+import { isBrandSlug } from '../../domain/brands.ts'
+import { assertPurchaseAmount, isCurrency, money, MoneyError } from '../../domain/money.ts'
+import { sendTip } from '../../workflows/send-tip.ts'
+import { sendTipTaskQueue, sendTipWorkflowId } from '../../workflows/send-tip.contract.ts'
 import { REFUND_REFUSALS, refundRefusal } from '../../domain/refund-policy.ts'
 import { purchasePpv } from '../../workflows/purchase-ppv.ts'
 import { purchasePpvTaskQueue, purchasePpvWorkflowId } from '../../workflows/purchase-ppv.contract.ts'
@@ -25,6 +29,16 @@ const view = (p: { id: string; ledgerEntryId: bigint | null } & Record<string, u
 
 const postsQuery = z.object({ brand: z.string().min(2).max(40) })
 const refundBody = z.object({ reason: z.string().trim().min(3, 'say why, in a few words').max(500) }).strict()
+const tipBody = z.object({
+  creatorId: z.string().uuid('creatorId must be a UUID'),
+  brand: z.string().refine(isBrandSlug, 'brand must be one of the nine brand slugs'),
+  amount: z.number().int('amount is in integer minor units (499 = 4.99)').positive('amount must be more than zero'),
+  currency: z.string().refine(isCurrency, 'currency must be a supported ISO code (USD, EUR, GBP, CAD, AUD, JPY)'),
+  message: z.string().trim().max(500).default(''),
+  processor: z.enum(['ccbill', 'segpay', 'epoch', 'verotel', 'crypto']).default('ccbill'),
+  paymentToken: z.string().min(3).max(200),
+  jurisdiction: z.string().refine(isKnownJurisdiction, 'jurisdiction must be a known ISO country code, optionally with a region (US-TX)'),
+}).strict()
 const signedIn: RequestHandler = (req, _res, next) => next(req.person ? undefined : new DomainError('unauthenticated', 'Sign in first.'))
 
 export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Client }): Router {
@@ -57,6 +71,26 @@ export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Clien
     })
     await audit(db, req, { action: 'purchase.start', resourceType: 'purchase', resourceId: purchaseId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
     res.status(202).location(`/api/purchases/${purchaseId}`).json({ id: purchaseId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
+  })
+
+  /** Tips a creator (202 + Location of the tip, which reads like a purchase). */
+  router.post('/tips', signedIn, async (req, res) => {
+    const input = tipBody.parse(req.body)
+    const fanId = req.person!.id
+    if (input.creatorId === fanId) throw new DomainError('ownTip', 'You cannot tip yourself.')
+    try {
+      assertPurchaseAmount(money(input.amount, input.currency))
+    } catch (err) {
+      if (err instanceof MoneyError) throw new DomainError('amountOutOfRange', err.message, { code: err.code })
+      throw err
+    }
+    const persona = await db.persona.findFirst({ where: { personId: input.creatorId, kind: 'creator', brand: { slug: input.brand } } })
+    if (!persona) throw new DomainError('notFound', 'No such creator on this brand.')
+    const tipId = randomUUID()
+    const handle = await temporal.workflow.start(sendTip, { workflowId: sendTipWorkflowId(tipId), taskQueue: sendTipTaskQueue,
+      args: [{ ...input, tipId, fanId, jurisdiction: input.jurisdiction.toUpperCase() }] })
+    await audit(db, req, { action: 'tip.start', resourceType: 'purchase', resourceId: tipId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
+    res.status(202).location(`/api/purchases/${tipId}`).json({ id: tipId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
   })
 
   /** One purchase, as its workflow last recorded it; fans see their own, finance and admins all. */

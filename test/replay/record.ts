@@ -1,5 +1,5 @@
 /**
- * Records fresh histories into test/replay/histories/: `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [refund-purchase]`.
+ * Records fresh histories into test/replay/histories/: `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [refund-purchase] [send-tip]`.
  * checkPlatform runs on a running stack (npm start, or TEMPORAL_ADDRESS as the first argument's host:port).
  */
 import { randomUUID } from 'node:crypto'
@@ -92,5 +92,27 @@ if (want('refund-purchase')) {
   })
   await writeFile(new URL('./histories/refund-purchase.json', import.meta.url), historyToJSON(history))
   console.log('recorded refundPurchase -> test/replay/histories/refund-purchase.json')
+  await env.teardown()
+}
+
+// sendTip: a tip, creator share released after the window, on the time-skipping server.
+if (want('send-tip')) {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing')
+  const { Worker } = await import('@temporalio/worker')
+  const { createRequire } = await import('node:module')
+  const { TOOLS } = await import('../../ops/stack/paths.ts')
+  const { fakes } = await import('../support/ppv-fakes.ts')
+  const { sendTip } = await import('../../workflows/send-tip.ts')
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TOOLS.temporalTestServer } } })
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record-tip', activities: fakes().activities,
+    workflowsPath: createRequire(import.meta.url).resolve('../../workflows/index.ts') })
+  const history = await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(sendTip, { workflowId: 'tip:t-1', taskQueue: 'record-tip', args: [{ tipId: 't-1', fanId: 'fan-1',
+      creatorId: 'creator-1', brand: 'boyfanz', amount: 500, currency: 'USD', message: 'thanks', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'US' }] })
+    await handle.result()
+    return handle.fetchHistory()
+  })
+  await writeFile(new URL('./histories/send-tip.json', import.meta.url), historyToJSON(history))
+  console.log('recorded sendTip -> test/replay/histories/send-tip.json')
   await env.teardown()
 }

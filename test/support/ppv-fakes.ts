@@ -15,6 +15,8 @@ export function fakes(opts: { decline?: boolean; fail?: string; quote?: Partial<
   const activities = {
     quotePurchase: rec('quotePurchase', () => ({ brand: 'boyfanz', creatorId: 'creator-1', amount: 1000, currency: 'USD', taxBps: 2000,
       creatorShareBps: 8000, chargebackWindowDays: 30, ...opts.quote })),
+    quoteTip: rec('quoteTip', () => ({ brand: 'boyfanz', creatorId: 'creator-1', amount: 500, currency: 'USD', taxBps: 0,
+      creatorShareBps: 8000, chargebackWindowDays: 30, ...opts.quote })),
     chargeFan: rec('chargeFan', () => opts.decline
       ? { status: 'declined', transactionId: 'tx-d', decline: 'INSUFFICIENT_FUNDS', message: 'Insufficient funds' }
       : { status: 'approved', transactionId: 'tx-1', processorFee: 130, approvedAt: '2026-11-23T00:00:00Z' }),

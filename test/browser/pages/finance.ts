@@ -17,6 +17,8 @@ export class FinancePages {
     const filter = this.page.locator('input[name="workflowId"]')
     await filter.waitFor({ timeout: 15_000 })
     await filter.fill(workflowId)
+    // react-admin writes the filter into the URL after a debounce; navigating before that would be undone by it
+    await this.page.waitForURL((url) => decodeURIComponent(url.hash).includes(workflowId), { timeout: 15_000 })
     // the filter is debounced; wait until every listed row belongs to the workflow
     await this.page.waitForFunction(
       (id) => {
@@ -30,7 +32,11 @@ export class FinancePages {
 
   /** Opens the (newest) listed entry; returns its id from the show page's URL. */
   async openFirstEntry(): Promise<string> {
-    await this.page.locator('table tbody tr').first().locator('td').first().click()
+    // rows navigate on click; wait for the show route itself, not only for its content
+    await Promise.all([
+      this.page.waitForURL(/\/ledger-entries\/[^/?]+\/show/, { timeout: 15_000 }),
+      this.page.locator('table tbody tr').first().locator('td').first().click(),
+    ])
     await this.page.getByTestId('postings-table').waitFor({ timeout: 15_000 })
     const id = /\/ledger-entries\/([^/]+)\/show/.exec(this.page.url())?.[1]
     if (!id) throw new Error(`not on a ledger entry page: ${this.page.url()}`)
