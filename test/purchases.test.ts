@@ -208,6 +208,37 @@ describe('finance read models over the ledger', function () {
     assert.equal((await api('/api/ledger-entries/abc', { token: finance })).body.error.code, 'VALIDATION_FAILED')
   })
 
+  it('P&L, balance sheet and a creator statement, as JSON and CSV (finance only)', async () => {
+    const finance = await login('finance@fanz.demo')
+    const pnl = await api('/api/reports/pnl?currency=USD', { token: finance })
+    assert.equal(pnl.status, 200)
+    // everything in this fresh test database happened in the last 30 days: P&L revenue is what the revenue accounts hold
+    const revenueAccounts = await api('/api/ledger-accounts?filter={"kind":"platform_revenue"}&range=[0,99]', { token: finance })
+    const held = revenueAccounts.body.filter((a: { currency: string }) => a.currency === 'USD').reduce((s: number, a: { balance: number }) => s - a.balance, 0)
+    assert.equal(pnl.body.totalRevenue, held)
+    assert.ok(pnl.body.revenue.length > 0)
+    assert.equal(pnl.body.netIncome, pnl.body.totalRevenue - pnl.body.totalExpenses)
+    const bs = await api('/api/reports/balance-sheet?currency=USD', { token: finance })
+    assert.equal(bs.body.balanced, true)
+    assert.equal(bs.body.totalAssets, bs.body.totalLiabilitiesAndEquity)
+
+    const people = await api('/api/people?filter={"q":"creator@fanz.demo"}', { token: await login('admin@fanz.demo') })
+    const creatorId = people.body[0].id as string
+    const st = await api(`/api/reports/creator-statement?creatorId=${creatorId}&currency=USD`, { token: finance })
+    assert.equal(st.status, 200)
+    assert.ok(st.body.lines.length > 0)
+    assert.equal(st.body.closingBalance, st.body.openingBalance + st.body.lines.reduce((s: number, l: { amount: number }) => s + l.amount, 0))
+    const csv = await fetch(`${testStack().env.PUBLIC_URL}/api/reports/creator-statement?creatorId=${creatorId}&format=csv`,
+      { headers: { authorization: `Bearer ${finance}` } })
+    assert.match(csv.headers.get('content-type') ?? '', /text\/csv/)
+    assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="?statement-/)
+    assert.equal((await csv.text()).split('\n')[0], 'at,account,entryKind,memo,workflowId,amount,balance')
+
+    assert.equal((await api('/api/reports/pnl?currency=XXX', { token: finance })).body.error.code, 'VALIDATION_FAILED')
+    assert.equal((await api('/api/reports/creator-statement?creatorId=nope', { token: finance })).body.error.code, 'VALIDATION_FAILED')
+    assert.equal((await api('/api/reports/pnl', { token: await login('fan@fanz.demo') })).status, 403)
+  })
+
   it('lists the published posts of a brand publicly, prices only', async () => {
     const res = await api('/api/posts?brand=boyfanz')
     assert.equal(res.status, 200)

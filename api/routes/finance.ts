@@ -1,9 +1,11 @@
-/** Finance read models for the back office: purchases, ledger entries and accounts, trial balance. */
-import { Router } from 'express'
+/** Finance read models for the back office: purchases, ledger entries and accounts, trial balance, statements. */
+import { Router, type Response } from 'express'
 import { z } from 'zod'
 import type pg from 'pg'
 import type { Db } from '../../prisma/client.ts'
 import { createLedgerReads } from '../../activities/ledger/reads.ts'
+import { balanceSheet, profitAndLoss, toCsv } from '../../domain/ledger/reports.ts'
+import { isCurrency } from '../../domain/money.ts'
 import { requireRole } from '../auth.ts'
 import { DomainError } from '../errors.ts'
 import { listQuery, sendPage } from '../list-query.ts'
@@ -64,5 +66,42 @@ export function createFinanceRouter({ db, pool }: { db: Db; pool: pg.Pool }): Ro
     const rows = await reads.trialBalance()
     res.json({ rows, balanced: rows.every((r) => r.net === 0) })
   })
+  /** Profit and loss for a period (default: the last 30 days), JSON or ?format=csv. */
+  router.get('/reports/pnl', finance, async (req, res) => {
+    const q = reportQuery.parse(req.query)
+    const to = q.to ?? new Date()
+    const pnl = profitAndLoss(await reads.kindTotals({ from: q.from ?? new Date(to.getTime() - 30 * DAY), to, brand: q.brand }), q.currency)
+    send(res, q.format, `pnl-${q.currency}.csv`, { ...pnl, from: q.from, to }, [...pnl.revenue.map((l) => ({ section: 'revenue', ...l })),
+      ...pnl.expenses.map((l) => ({ section: 'expense', ...l })), { section: 'net income', kind: '', code: '', amount: pnl.netIncome }])
+  })
+
+  /** Balance sheet at a moment (default: now), JSON or ?format=csv. */
+  router.get('/reports/balance-sheet', finance, async (req, res) => {
+    const q = reportQuery.parse(req.query)
+    const at = q.to ?? new Date()
+    const bs = balanceSheet(await reads.kindTotals({ from: new Date(0), to: at, brand: q.brand }), q.currency)
+    send(res, q.format, `balance-sheet-${q.currency}.csv`, { ...bs, at }, [...bs.assets.map((l) => ({ section: 'asset', ...l })),
+      ...bs.liabilities.map((l) => ({ section: 'liability', ...l })), { section: 'equity', kind: '', code: 'retained earnings', amount: bs.equity }])
+  })
+
+  /** A creator's statement: what we owe them, pending and available, line by line; JSON or ?format=csv. */
+  router.get('/reports/creator-statement', finance, async (req, res) => {
+    const q = reportQuery.extend({ creatorId: z.string().uuid('creatorId must be a UUID') }).parse(req.query)
+    const to = q.to ?? new Date()
+    const statement = await reads.creatorStatement({ creatorId: q.creatorId, currency: q.currency, from: q.from ?? new Date(to.getTime() - 30 * DAY), to })
+    send(res, q.format, `statement-${q.creatorId}.csv`, statement, statement.lines)
+  })
   return router
+}
+
+const DAY = 86_400_000
+const reportQuery = z.object({
+  currency: z.string().refine(isCurrency, 'currency must be a supported ISO code').default('USD'),
+  from: z.coerce.date().optional(), to: z.coerce.date().optional(), brand: z.string().optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+})
+
+function send(res: Response, format: 'json' | 'csv', filename: string, body: unknown, rows: Record<string, string | number | null>[]): void {
+  if (format === 'json') return void res.json(body)
+  res.type('text/csv').attachment(filename).send(toCsv(rows))
 }
