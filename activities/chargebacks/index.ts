@@ -1,10 +1,10 @@
 /** Activities of a chargeback: read the case, keep the evidence in object storage, flag the fan. */
 import { ApplicationFailure } from '@temporalio/activity'
 import type { Db } from '../../prisma/client.ts'
-import { CHARGEBACK_FEES, kindOfCode } from '../../domain/ledger/accounts.ts'
+import { accountKey, CHARGEBACK_FEES } from '../../domain/ledger/accounts.ts'
 import { BUCKETS } from '../../domain/storage.ts'
 import type { ChargebackCase } from '../../workflows/handle-chargeback.contract.ts'
-import { purchaseKey } from '../../workflows/purchase-ppv.contract.ts'
+import { readBookedSale } from '../purchases/sale-record.ts'
 import type { StorageClient } from '../storage/client.ts'
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x))) as unknown
@@ -17,21 +17,17 @@ export function createChargebackActivities({ db, storage }: { db: Db; storage: S
       if (!purchase) {
         throw ApplicationFailure.nonRetryable(`no ${i.processor} purchase ${i.transactionId} in ${i.purchaseWorkflowId}`, 'UNKNOWN_PURCHASE')
       }
-      const sale = purchase.ledgerEntryId === null ? null
-        : await db.journalEntry.findUnique({ where: { id: purchase.ledgerEntryId }, include: { postings: { include: { account: true } } } })
+      const sale = await readBookedSale(db, purchase)
       if (!sale) throw ApplicationFailure.nonRetryable('the purchase has no sale entry', 'NO_SALE_ENTRY')
-      const released = Boolean(await db.journalEntry.findUnique({ where: { idempotencyKey: purchaseKey(purchase.id, 'release') } }))
-      const creatorKind = released ? 'creator_available' : 'creator_pending'
-      const creatorAccount = sale.postings.find((p) => p.account.kind === 'creator_pending')?.account
-      const account = creatorAccount && await db.ledgerAccount.findUnique({ where: { key: creatorAccount.key.replace('creator_pending', creatorKind) } })
+      const creatorAccount = sale.salePostings.find((p) => p.account.kind === 'creatorPending')?.account
+      const account = creatorAccount && await db.ledgerAccount.findUnique({
+        where: { key: accountKey({ ...creatorAccount, kind: sale.released ? 'creatorAvailable' : 'creatorPending' }) } })
       // credit-normal: what it holds is -balance, less what pending transfers have reserved against it
       const clawbackLimit = account ? Math.max(0, Number(-account.balance - account.pendingDebits)) : 0
       return {
         purchaseId: purchase.id, fanId: purchase.fanId, postId: purchase.postId, creatorId: purchase.creatorId, brand: purchase.brand,
-        currency: purchase.currency, saleEntryId: sale.id.toString(), creatorShareStillPending: !released, clawbackLimit,
-        chargebackFee: CHARGEBACK_FEES[i.processor] ?? 0,
-        salePostings: sale.postings.map((p) => ({ amount: Number(p.amount), account: { kind: kindOfCode(p.account.kind), brand: p.account.brand,
-          currency: p.account.currency, owner: p.account.owner } })),
+        currency: purchase.currency, saleEntryId: sale.saleEntryId, salePostings: sale.salePostings, creatorShareStillPending: !sale.released,
+        clawbackLimit, chargebackFee: CHARGEBACK_FEES[i.processor] ?? 0,
       }
     },
 

@@ -1,118 +1,77 @@
 /**
- * Records fresh histories into test/replay/histories/: `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [refund-purchase] [send-tip]`.
- * checkPlatform runs on a running stack (npm start, or TEMPORAL_ADDRESS as the first argument's host:port).
+ * Records fresh histories into test/replay/histories/:
+ * `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [refund-purchase] [send-tip] [host:port]`.
+ * checkPlatform runs on a running stack (npm start, or the given Temporal host:port); the money workflows wait out
+ * month-long timers, so they run on the time-skipping test server with recorded fake activities.
  */
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
-import { Client, Connection } from '@temporalio/client'
+import { createRequire } from 'node:module'
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client'
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js'
+import { TestWorkflowEnvironment } from '@temporalio/testing'
+import { Worker } from '@temporalio/worker'
+import { TOOLS } from '../../ops/stack/paths.ts'
 import { checkPlatform } from '../../workflows/check-platform.ts'
 import { checkPlatformTaskQueue, checkPlatformWorkflowId } from '../../workflows/check-platform.contract.ts'
+import { handleChargeback } from '../../workflows/handle-chargeback.ts'
+import { purchasePpv } from '../../workflows/purchase-ppv.ts'
+import { refundPurchase } from '../../workflows/refund-purchase.ts'
+import { sendTip } from '../../workflows/send-tip.ts'
+import { chargebackFakes, refundFakes } from '../support/chargeback-fakes.ts'
+import { fakes } from '../support/ppv-fakes.ts'
 
 const which = process.argv.slice(2).filter((a) => !a.includes(':'))
 const want = (name: string) => which.length === 0 || which.includes(name)
 const address = process.argv.slice(2).find((a) => a.includes(':')) ?? '127.0.0.1:7233'
 
+async function save(name: string, handle: WorkflowHandle): Promise<void> {
+  await writeFile(new URL(`./histories/${name}.json`, import.meta.url), historyToJSON(await handle.fetchHistory()))
+  console.log(`recorded ${handle.workflowId} -> test/replay/histories/${name}.json`)
+}
+
 if (want('check-platform')) {
-const connection = await Connection.connect({ address })
-const client = new Client({ connection })
-
-const checkId = randomUUID()
-const handle = await client.workflow.start(checkPlatform, {
-  workflowId: checkPlatformWorkflowId(checkId), taskQueue: checkPlatformTaskQueue, args: [{ checkId, requestedById: null }],
-})
-const result = await handle.result()
-if (!result.ok) throw new Error(`refusing to record a failed check: ${JSON.stringify(result.checks)}`)
-const file = new URL('./histories/check-platform.json', import.meta.url)
-await writeFile(file, historyToJSON(await handle.fetchHistory()))
-console.log(`recorded ${handle.workflowId} -> ${file.pathname}`)
-await connection.close()
+  const connection = await Connection.connect({ address })
+  const checkId = randomUUID()
+  const handle = await new Client({ connection }).workflow.start(checkPlatform, {
+    workflowId: checkPlatformWorkflowId(checkId), taskQueue: checkPlatformTaskQueue, args: [{ checkId, requestedById: null }],
+  })
+  const result = await handle.result()
+  if (!result.ok) throw new Error(`refusing to record a failed check: ${JSON.stringify(result.checks)}`)
+  await save('check-platform', handle)
+  await connection.close()
 }
 
-// purchasePpv runs for its 30-day chargeback window: record a whole run on the time-skipping server.
-if (want('purchase-ppv')) {
-  const { TestWorkflowEnvironment } = await import('@temporalio/testing')
-  const { Worker } = await import('@temporalio/worker')
-  const { createRequire } = await import('node:module')
-  const { TOOLS } = await import('../../ops/stack/paths.ts')
-  const { fakes } = await import('../support/ppv-fakes.ts')
-  const { purchasePpv } = await import('../../workflows/purchase-ppv.ts')
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TOOLS.temporalTestServer } } })
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record-ppv', activities: fakes().activities,
-    workflowsPath: createRequire(import.meta.url).resolve('../../workflows/index.ts') })
-  const history = await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(purchasePpv, { workflowId: 'ppv:fan-1:post-1', taskQueue: 'record-ppv',
-      args: [{ purchaseId: 'p-1', fanId: 'fan-1', postId: 'post-1', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'DE' }] })
-    await handle.result()
-    return handle.fetchHistory()
-  })
-  await writeFile(new URL('./histories/purchase-ppv.json', import.meta.url), historyToJSON(history))
-  console.log('recorded purchasePpv (completed, creator share released) -> test/replay/histories/purchase-ppv.json')
-  await env.teardown()
-}
+/** One whole run of a workflow on the time-skipping server, its activities faked. */
+type Recording = { name: string; start: (env: TestWorkflowEnvironment, taskQueue: string) => Promise<WorkflowHandle>;
+  activities: object }
+const ALL: Recording[] = [
+  { name: 'purchase-ppv', activities: fakes().activities,
+    start: (env, taskQueue) => env.client.workflow.start(purchasePpv, { workflowId: 'ppv:fan-1:post-1', taskQueue,
+      args: [{ purchaseId: 'p-1', fanId: 'fan-1', postId: 'post-1', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'DE' }] }) },
+  { name: 'handle-chargeback', activities: chargebackFakes({ stillPending: false, clawbackLimit: 200 }).activities,
+    start: (env, taskQueue) => env.client.workflow.start(handleChargeback, { workflowId: 'chargeback:ccbill:tx-1', taskQueue,
+      args: [{ processor: 'ccbill', transactionId: 'tx-1', eventId: 'ev-1', purchaseWorkflowId: 'ppv:fan-1:post-1' }] }) },
+  { name: 'refund-purchase', activities: refundFakes({ voided: true }).activities,
+    start: (env, taskQueue) => env.client.workflow.start(refundPurchase, { workflowId: 'refund:p-1', taskQueue,
+      args: [{ purchaseId: 'p-1', requestedBy: { personId: 'fan-1', role: 'fan' }, reason: 'bought by mistake' }] }) },
+  { name: 'send-tip', activities: fakes().activities,
+    start: (env, taskQueue) => env.client.workflow.start(sendTip, { workflowId: 'tip:t-1', taskQueue, args: [{ tipId: 't-1', fanId: 'fan-1',
+      creatorId: 'creator-1', brand: 'boyfanz', amount: 500, currency: 'USD', message: 'thanks', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'US' }] }) },
+]
+const recordings = ALL.filter((r) => want(r.name))
 
-// handleChargeback: a chargeback after the share was released, on the time-skipping server.
-if (want('handle-chargeback')) {
-  const { TestWorkflowEnvironment } = await import('@temporalio/testing')
-  const { Worker } = await import('@temporalio/worker')
-  const { createRequire } = await import('node:module')
-  const { TOOLS } = await import('../../ops/stack/paths.ts')
-  const { chargebackFakes } = await import('../support/chargeback-fakes.ts')
-  const { handleChargeback } = await import('../../workflows/handle-chargeback.ts')
+if (recordings.length > 0) {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TOOLS.temporalTestServer } } })
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record-cb', activities: chargebackFakes({ stillPending: false, clawbackLimit: 200 }).activities,
-    workflowsPath: createRequire(import.meta.url).resolve('../../workflows/index.ts') })
-  const history = await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(handleChargeback, { workflowId: 'chargeback:ccbill:tx-1', taskQueue: 'record-cb',
-      args: [{ processor: 'ccbill', transactionId: 'tx-1', eventId: 'ev-1', purchaseWorkflowId: 'ppv:fan-1:post-1' }] })
-    await handle.result()
-    return handle.fetchHistory()
-  })
-  await writeFile(new URL('./histories/handle-chargeback.json', import.meta.url), historyToJSON(history))
-  console.log('recorded handleChargeback -> test/replay/histories/handle-chargeback.json')
-  await env.teardown()
-}
-
-// refundPurchase: a fan's refund of an unsettled (voided) sale, on the time-skipping server.
-if (want('refund-purchase')) {
-  const { TestWorkflowEnvironment } = await import('@temporalio/testing')
-  const { Worker } = await import('@temporalio/worker')
-  const { createRequire } = await import('node:module')
-  const { TOOLS } = await import('../../ops/stack/paths.ts')
-  const { refundFakes } = await import('../support/chargeback-fakes.ts')
-  const { refundPurchase } = await import('../../workflows/refund-purchase.ts')
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TOOLS.temporalTestServer } } })
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record-refund', activities: refundFakes({ voided: true }).activities,
-    workflowsPath: createRequire(import.meta.url).resolve('../../workflows/index.ts') })
-  const history = await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(refundPurchase, { workflowId: 'refund:p-1', taskQueue: 'record-refund',
-      args: [{ purchaseId: 'p-1', requestedBy: { personId: 'fan-1', role: 'fan' }, reason: 'bought by mistake' }] })
-    await handle.result()
-    return handle.fetchHistory()
-  })
-  await writeFile(new URL('./histories/refund-purchase.json', import.meta.url), historyToJSON(history))
-  console.log('recorded refundPurchase -> test/replay/histories/refund-purchase.json')
-  await env.teardown()
-}
-
-// sendTip: a tip, creator share released after the window, on the time-skipping server.
-if (want('send-tip')) {
-  const { TestWorkflowEnvironment } = await import('@temporalio/testing')
-  const { Worker } = await import('@temporalio/worker')
-  const { createRequire } = await import('node:module')
-  const { TOOLS } = await import('../../ops/stack/paths.ts')
-  const { fakes } = await import('../support/ppv-fakes.ts')
-  const { sendTip } = await import('../../workflows/send-tip.ts')
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TOOLS.temporalTestServer } } })
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record-tip', activities: fakes().activities,
-    workflowsPath: createRequire(import.meta.url).resolve('../../workflows/index.ts') })
-  const history = await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(sendTip, { workflowId: 'tip:t-1', taskQueue: 'record-tip', args: [{ tipId: 't-1', fanId: 'fan-1',
-      creatorId: 'creator-1', brand: 'boyfanz', amount: 500, currency: 'USD', message: 'thanks', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'US' }] })
-    await handle.result()
-    return handle.fetchHistory()
-  })
-  await writeFile(new URL('./histories/send-tip.json', import.meta.url), historyToJSON(history))
-  console.log('recorded sendTip -> test/replay/histories/send-tip.json')
+  const workflowsPath = createRequire(import.meta.url).resolve('../../workflows/index.ts')
+  for (const r of recordings) {
+    const taskQueue = `record-${r.name}`
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: r.activities })
+    await worker.runUntil(async () => {
+      const handle = await r.start(env, taskQueue)
+      await handle.result()
+      await save(r.name, handle)
+    })
+  }
   await env.teardown()
 }

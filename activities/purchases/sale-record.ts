@@ -1,0 +1,22 @@
+/** Reads back what a completed sale booked: its journal entry as postings, and whether the creator share was released. */
+import type { Db } from '../../prisma/client.ts'
+import { kindOfCode, type Posting } from '../../domain/ledger/accounts.ts'
+import { purchaseKey } from '../../workflows/purchase-ppv.contract.ts'
+
+export type BookedSale = { saleEntryId: string; salePostings: Posting[]; released: boolean }
+
+/** Null when the purchase has no sale entry (declined, failed, or still charging). */
+export async function readBookedSale(db: Db, purchase: { id: string; ledgerEntryId: bigint | null }): Promise<BookedSale | null> {
+  if (purchase.ledgerEntryId === null) return null
+  const [sale, release] = await Promise.all([
+    db.journalEntry.findUnique({ where: { id: purchase.ledgerEntryId }, include: { postings: { include: { account: true } } } }),
+    db.journalEntry.findUnique({ where: { idempotencyKey: purchaseKey(purchase.id, 'release') } }),
+  ])
+  if (!sale) return null
+  return {
+    saleEntryId: sale.id.toString(),
+    released: release !== null,
+    salePostings: sale.postings.map((p) => ({ amount: Number(p.amount),
+      account: { kind: kindOfCode(p.account.kind), brand: p.account.brand, currency: p.account.currency, owner: p.account.owner } })),
+  }
+}
