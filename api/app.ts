@@ -20,12 +20,23 @@ import type { ProcessorDriver } from '../activities/payments/driver.ts'
 import { createReadModelRouter } from './routes/read-models.ts'
 import { createWorkflowRouter } from './routes/workflows.ts'
 import { createStaticRouter } from './static.ts'
+import type { KycProvider } from '../activities/kyc/provider.ts'
+import type { MailSender, PiiCipher } from '../activities/identity/deps.ts'
+import { createAccountSecurityRouter } from './routes/account-security.ts'
+import { createOnboardingRouter } from './routes/creator-onboarding.ts'
+import { createKycCaseRouter } from './routes/kyc-cases.ts'
+import { createKycWebhookRouter } from './routes/kyc-webhooks.ts'
+import { createMailSinkRouter } from './routes/mail-sink.ts'
+import { createPerformerRecordRouter } from './routes/performer-records.ts'
+import { createSignupRouter } from './routes/signup.ts'
 
 export type AppDeps = {
   db: Db; temporal: Client; storage: StorageClient; search: SearchClient; log: Logger
   drivers: Partial<Record<string, ProcessorDriver>>
   pool: pg.Pool
-  config: { TEMPORAL_UI_URL: string; TEMPORAL_NAMESPACE: string; SESSION_TTL_MINUTES: number; STATIC_DIR: string }
+  pii: PiiCipher; kyc: KycProvider | null; sendMail: MailSender
+  config: { TEMPORAL_UI_URL: string; TEMPORAL_NAMESPACE: string; SESSION_TTL_MINUTES: number; REFRESH_TTL_DAYS: number; STATIC_DIR: string;
+    PUBLIC_URL: string; MAIL_SINK_URL?: string | undefined }
   version: string
 }
 
@@ -47,6 +58,7 @@ export function createApp(deps: AppDeps): express.Express {
   }))
   // before the JSON parser: signatures are checked over the raw body
   app.use(createWebhookRouter({ db, temporal, drivers: deps.drivers }))
+  app.use(createKycWebhookRouter({ db, temporal, pii: deps.pii, provider: deps.kyc }))
   app.use(express.json({ limit: '1mb' }))
   app.use(sessionMiddleware(db))
 
@@ -57,7 +69,13 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/meta', (_req, res) => {
     res.json({ temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE, apiVersion: deps.version })
   })
-  api.use('/auth', createAuthRouter({ db, sessionTtlMinutes: config.SESSION_TTL_MINUTES }))
+  api.use('/auth', createAuthRouter({ db, pii: deps.pii, ttl: { sessionTtlMinutes: config.SESSION_TTL_MINUTES, refreshTtlDays: config.REFRESH_TTL_DAYS } }))
+  api.use(createSignupRouter({ db, temporal }))
+  api.use(createAccountSecurityRouter({ db, pii: deps.pii, sendMail: deps.sendMail, publicUrl: config.PUBLIC_URL }))
+  api.use(createOnboardingRouter({ db, temporal, pii: deps.pii }))
+  api.use(createKycCaseRouter({ db, temporal, pii: deps.pii, provider: deps.kyc }))
+  api.use(createPerformerRecordRouter({ db, pii: deps.pii, storage: deps.storage }))
+  api.use(createMailSinkRouter({ sinkUrl: config.MAIL_SINK_URL }))
   api.use('/platform-checks', createPlatformCheckRouter({ db, temporal }))
   api.use('/workflows', createWorkflowRouter({ temporal }))
   api.use(createReadModelRouter({ db }))

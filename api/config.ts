@@ -1,6 +1,7 @@
 /** API configuration, parsed once at boot; nothing else in api/ reads process.env. */
 import { z } from 'zod'
 import { paymentEnvSchema } from '../activities/payments/drivers.ts'
+import { identityEnvSchema } from '../activities/identity/config.ts'
 import { hostPort, httpUrl, parseEnv, port, postgresUrl } from '../domain/env.ts'
 
 const schema = z.object({
@@ -16,12 +17,14 @@ const schema = z.object({
   API_HOST: z.string().default('0.0.0.0'),
   API_PORT: port(3000),
   PUBLIC_URL: httpUrl.default('http://localhost:3000'),
-  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 12),
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(60 * 12).describe('life of an access token'),
+  REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30).describe('life of a refresh token (each use rotates it)'),
+  MAIL_SINK_URL: httpUrl.optional().describe('HTTP API of the local SMTP sink, shown in the back office; unset in production'),
   STATIC_DIR: z.string().default('dist').describe('folder holding the built admin/ and storefronts/'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 })
 
-const fullSchema = schema.extend(paymentEnvSchema.shape)
+const fullSchema = schema.extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape)
 
 export type ApiConfig = z.output<typeof fullSchema>
 export const loadApiConfig = (env = process.env): Readonly<ApiConfig> => parseEnv(fullSchema, env)

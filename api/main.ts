@@ -8,6 +8,7 @@ import { createSearchClient } from '../activities/search/client.ts'
 import { createStorageClient } from '../activities/storage/client.ts'
 import { createApp } from './app.ts'
 import { createDrivers } from '../activities/payments/drivers.ts'
+import { createIdentityServices } from '../activities/identity/config.ts'
 import pg from 'pg'
 import { loadApiConfig } from './config.ts'
 
@@ -31,7 +32,7 @@ const search = createSearchClient(config.OPENSEARCH_URL)
 const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5 })
 // an idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the process
 pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'))
-const app = createApp({ db, temporal, storage, search, log, config, version, drivers: createDrivers(config), pool })
+const app = createApp({ db, temporal, storage, search, log, config, version, drivers: createDrivers(config), pool, ...createIdentityServices(config, db) })
 const server = app.listen(config.API_PORT, config.API_HOST)
 server.on('listening', () => log.info({ url: config.PUBLIC_URL }, 'api listening'))
 server.on('error', (err: NodeJS.ErrnoException) => {

@@ -9,7 +9,7 @@ import { Client, Connection } from '@temporalio/client'
 import { NativeConnection, Worker } from '@temporalio/worker'
 import pg from 'pg'
 import { createLedgerActivities } from '../activities/ledger/index.ts'
-import { createDrivers } from '../activities/payments/drivers.ts'
+import { createDrivers, paymentEnvSchema } from '../activities/payments/drivers.ts'
 import { createPurchaseActivities } from '../activities/purchases/index.ts'
 import { createDb } from '../prisma/client.ts'
 import type { AppEnv } from '../ops/stack/stack.ts'
@@ -41,7 +41,7 @@ export async function benchPpv(env: AppEnv): Promise<void> {
     workflowsPath: createRequire(import.meta.url).resolve('./workflows.ts'), maxConcurrentActivityTaskExecutions: 50,
     activities: { ...createLedgerActivities({ pool: sql }), async noop() {},
       // a zero-day chargeback window lets each purchase run to its end, release included
-      ...createPurchaseActivities({ db, drivers: createDrivers(env), chargebackWindowDays: 0 }) },
+      ...createPurchaseActivities({ db, drivers: createDrivers(paymentEnvSchema.parse(env)), chargebackWindowDays: 0 }) },
   })
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS })
   const client = new Client({ connection })

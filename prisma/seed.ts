@@ -3,6 +3,7 @@ import { hash } from '@node-rs/argon2'
 import { BRANDS } from '../domain/brands.ts'
 import { DEMO_PASSWORD, DEMO_POSTS, DEMO_USERS } from './demo-users.ts'
 import { createDb } from './client.ts'
+import { DEMO_CUSTODIAN, MODEL_RELEASE, modelReleaseSha256 } from './model-release.ts'
 
 const url = process.env.DATABASE_URL
 if (!url) throw new Error('DATABASE_URL is required to seed')
@@ -30,6 +31,12 @@ const creator = await db.person.findUniqueOrThrow({ where: { email: 'creator@fan
 for (const p of DEMO_POSTS) {
   const exists = await db.post.findFirst({ where: { creatorId: creator.id, title: p.title } })
   if (!exists) await db.post.create({ data: { ...p, creatorId: creator.id, brandId: brandIds.get('boyfanz')! } })
+}
+// The model release creators sign, and a custodian of records for each brand (28 CFR 75.4).
+await db.modelReleaseVersion.upsert({ where: { version: MODEL_RELEASE.version }, update: {},
+  create: { version: MODEL_RELEASE.version, body: MODEL_RELEASE.body, sha256: modelReleaseSha256(), effectiveAt: new Date(MODEL_RELEASE.effectiveAt) } })
+for (const brandId of brandIds.values()) {
+  await db.recordsCustodian.upsert({ where: { brandId }, update: {}, create: { brandId, ...DEMO_CUSTODIAN } })
 }
 await db.$disconnect()
 console.log(`seeded ${brandIds.size} brands and ${DEMO_USERS.length} demo users`)

@@ -1,6 +1,7 @@
 /** Worker configuration, parsed once at boot. */
 import { z } from 'zod'
 import { paymentEnvSchema } from '../activities/payments/drivers.ts'
+import { identityEnvSchema } from '../activities/identity/config.ts'
 import { hostPort, httpUrl, parseEnv, postgresUrl } from '../domain/env.ts'
 import { TASK_QUEUES, type TaskQueue } from '../workflows/task-queues.ts'
 
@@ -20,10 +21,11 @@ const schema = z.object({
   TASK_QUEUES: z.string().default(queues.join(','))
     .transform((s) => s.split(',').map((q) => q.trim()).filter(Boolean))
     .pipe(z.array(z.enum(queues)).min(1)).describe('comma-separated task queues this process serves'),
+  PUBLIC_URL: httpUrl.default('http://localhost:3000').describe('storefront URL for links in mail'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 })
 
-const fullSchema = schema.extend(paymentEnvSchema.shape)
+const fullSchema = schema.extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape)
 
 export type WorkerConfig = z.output<typeof fullSchema>
 export const loadWorkerConfig = (env = process.env): Readonly<WorkerConfig> => parseEnv(fullSchema, env)

@@ -12,6 +12,8 @@ import { createDrivers } from '../activities/payments/drivers.ts'
 import { createPurchaseActivities } from '../activities/purchases/index.ts'
 import { createChargebackActivities } from '../activities/chargebacks/index.ts'
 import { createRefundActivities } from '../activities/refunds/index.ts'
+import { createIdentityServices } from '../activities/identity/config.ts'
+import { createIdentityActivities } from '../activities/identity/index.ts'
 import pg from 'pg'
 import { loadWorkerConfig } from './config.ts'
 
@@ -34,11 +36,14 @@ const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 })
 // an idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the process
 pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'))
 const drivers = createDrivers(config)
+const identity = createIdentityServices(config, db)
 log.info({ processors: Object.keys(drivers) }, 'payment processors configured')
 
-/** Activities per task queue: money moves only on the finance queue. */
+/** Activities per task queue: money moves only on the finance queue; identity work runs on core. */
 const activitiesFor = (taskQueue: string) => ({
   ...createPlatformActivities({ db, storage, search, ffmpeg, taskQueue }),
+  ...(taskQueue === 'core' ? createIdentityActivities({ db, storage, ...identity, publicUrl: config.PUBLIC_URL, complianceEmail: config.COMPLIANCE_EMAIL,
+    recordsRetentionYears: config.RECORDS_RETENTION_YEARS }) : {}),
   ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }),
     ...createChargebackActivities({ db, storage }), ...createRefundActivities({ db }) } : {}),
 })

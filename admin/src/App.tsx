@@ -6,16 +6,23 @@ import { authProvider } from './auth-provider'
 import brands from './brands'
 import { Dashboard } from './dashboard/Dashboard'
 import { dataProvider } from './data-provider'
+import kycCases from './kyc-cases'
+import mailMessages, { canReadMail } from './mail'
+import { canReadPerformerRecords, canReviewKyc } from './kyc-cases/access'
 import ledgerAccounts from './ledger-accounts'
 import ledgerEntries from './ledger-entries'
 import people from './people'
+import performerRecords from './performer-records'
 import platformChecks from './platform-checks'
 import purchases from './purchases'
 import type { RoleGrant } from './session'
 import { hasFinanceAccess } from './session'
 import { TrialBalancePage } from './trial-balance/TrialBalancePage'
 
-/** Back office wiring only: providers, theme, layout and resources (finance ones for finance staff and admins). */
+/**
+ * Back office wiring only: providers, theme, layout and resources (finance ones for finance staff and admins; the KYC
+ * queue for compliance and admins; 2257 records for compliance only).
+ */
 export function App() {
   return (
     <Admin
@@ -35,6 +42,11 @@ export function App() {
           <Resource name="people" {...people} recordRepresentation="email" />
           <Resource name="audit-logs" {...auditLogs} options={{ label: 'Audit log' }} />
           <Resource name="platform-checks" {...platformChecks} options={{ label: 'Platform checks' }} />
+          {canReadMail(permissions) && <Resource name="mail-messages" {...mailMessages} options={{ label: 'Mail sink' }} recordRepresentation="subject" />}
+          {canReviewKyc(permissions) && <Resource name="kyc-cases" {...kycCases} options={{ label: 'KYC cases' }} />}
+          {canReadPerformerRecords(permissions) && (
+            <Resource name="performer-records" {...performerRecords} options={{ label: '2257 records' }} recordRepresentation="legalName" />
+          )}
           {hasFinanceAccess(permissions) && (
             <>
               <Resource name="purchases" {...purchases} />

@@ -4,6 +4,8 @@ import BalanceIcon from '@mui/icons-material/Balance'
 import { Layout, Menu, usePermissions } from 'react-admin'
 import type { RoleGrant } from './session'
 import { hasFinanceAccess } from './session'
+import { ComplianceMenuItems } from './kyc-cases/ComplianceMenu'
+import { canReadMail } from './mail'
 
 /** Operations resources, then the Finance group for finance staff and admins. */
 function AppMenu() {
@@ -15,6 +17,8 @@ function AppMenu() {
       <Menu.ResourceItem name="people" />
       <Menu.ResourceItem name="audit-logs" />
       <Menu.ResourceItem name="platform-checks" />
+      {canReadMail(permissions) && <Menu.ResourceItem name="mail-messages" />}
+      <ComplianceMenuItems />
       {hasFinanceAccess(permissions) && [
         <ListSubheader key="finance" sx={{ bgcolor: 'transparent', lineHeight: 2.5 }} data-testid="menu-finance">Finance</ListSubheader>,
         <Menu.ResourceItem key="purchases" name="purchases" />,

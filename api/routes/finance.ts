@@ -6,7 +6,7 @@ import type { Db } from '../../prisma/client.ts'
 import { createLedgerReads } from '../../activities/ledger/reads.ts'
 import { balanceSheet, profitAndLoss, toCsv } from '../../domain/ledger/reports.ts'
 import { isCurrency } from '../../domain/money.ts'
-import { requireRole } from '../auth.ts'
+import { authorize } from '../authz.ts'
 import { DomainError } from '../errors.ts'
 import { listQuery, sendPage } from '../list-query.ts'
 
@@ -28,7 +28,7 @@ const entryInclude = { postings: { include: { account: true }, orderBy: { id: 'a
 export function createFinanceRouter({ db, pool }: { db: Db; pool: pg.Pool }): Router {
   const router = Router()
   const reads = createLedgerReads(pool)
-  const finance = requireRole('finance')
+  const finance = authorize('finance', 'read')
 
   /** Every purchase and tip, newest first. */
   router.get('/purchases', finance, async (req, res) => {

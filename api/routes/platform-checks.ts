@@ -7,7 +7,7 @@ import type { Db } from '../../prisma/client.ts'
 import { checkPlatform } from '../../workflows/check-platform.ts'
 import { checkPlatformTaskQueue, checkPlatformWorkflowId, progressQuery } from '../../workflows/check-platform.contract.ts'
 import { audit } from '../audit.ts'
-import { requireRole } from '../auth.ts'
+import { authorize } from '../authz.ts'
 import { DomainError } from '../errors.ts'
 import { listQuery, sendPage } from '../list-query.ts'
 
@@ -26,7 +26,7 @@ export async function startPlatformCheck(temporal: Client, requestedById: string
 
 export function createPlatformCheckRouter({ db, temporal }: { db: Db; temporal: Client }): Router {
   const router = Router()
-  router.use(requireRole('admin'))
+  router.use(authorize('platform-checks', 'run'))
 
   /** Runs a platform self-check (202 + Location of the result). */
   router.post('/', async (req, res) => {

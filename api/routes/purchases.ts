@@ -15,6 +15,7 @@ import { purchasePpvTaskQueue, purchasePpvWorkflowId } from '../../workflows/pur
 import { refundPurchase } from '../../workflows/refund-purchase.ts'
 import { refundPurchaseTaskQueue, refundPurchaseWorkflowId } from '../../workflows/refund-purchase.contract.ts'
 import { audit } from '../audit.ts'
+import { decide } from '../../domain/authz.ts'
 import { DomainError } from '../errors.ts'
 
 const body = z.object({
@@ -84,8 +85,9 @@ export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Clien
       if (err instanceof MoneyError) throw new DomainError('amountOutOfRange', err.message, { code: err.code })
       throw err
     }
-    const persona = await db.persona.findFirst({ where: { personId: input.creatorId, kind: 'creator', brand: { slug: input.brand } } })
-    if (!persona) throw new DomainError('notFound', 'No such creator on this brand.')
+    // a creator page exists from onboarding on, but only a verified creator (the role, granted on KYC approval) takes money
+    const verified = await db.roleGrant.findFirst({ where: { personId: input.creatorId, role: 'creator', brand: { slug: input.brand } } })
+    if (!verified) throw new DomainError('notFound', 'No such creator on this brand.')
     const tipId = randomUUID()
     const handle = await temporal.workflow.start(sendTip, { workflowId: sendTipWorkflowId(tipId), taskQueue: sendTipTaskQueue,
       args: [{ ...input, tipId, fanId, jurisdiction: input.jurisdiction.toUpperCase() }] })
@@ -96,7 +98,7 @@ export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Clien
   /** One purchase, as its workflow last recorded it; fans see their own, finance and admins all. */
   router.get('/purchases/:id', signedIn, async (req, res) => {
     const row = await db.purchase.findUnique({ where: idParam.parse(req.params) })
-    const staff = req.person!.roles.some((r) => r.role === 'admin' || r.role === 'finance')
+    const staff = decide(req.person!.roles, 'finance', 'read', row?.brand)
     if (!row || (row.fanId !== req.person!.id && !staff)) throw new DomainError('notFound', 'No such purchase.')
     res.json(view(row))
   })
@@ -105,8 +107,8 @@ export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Clien
   router.post('/purchases/:id/refund', signedIn, async (req, res) => {
     const { id } = idParam.parse(req.params)
     const { reason } = refundBody.parse(req.body)
-    const staff = req.person!.roles.some((r) => r.role === 'admin' || r.role === 'finance')
     const purchase = await db.purchase.findUnique({ where: { id } })
+    const staff = decide(req.person!.roles, 'finance', 'refund', purchase?.brand)
     const refusal = purchase && refundRefusal({ purchase, requester: { personId: req.person!.id, role: staff ? 'finance' : 'fan' }, now: new Date() })
     if (!purchase || refusal?.code === REFUND_REFUSALS.notYours) throw new DomainError('notFound', 'No such purchase.')
     if (refusal) throw new DomainError(refusal.code === REFUND_REFUSALS.windowClosed ? 'refundWindowClosed' : 'notRefundable', refusal.message)

@@ -2,7 +2,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import type { Db } from '../../prisma/client.ts'
-import { requireRole } from '../auth.ts'
+import { authorize } from '../authz.ts'
 import { DomainError } from '../errors.ts'
 import { listQuery, sendPage } from '../list-query.ts'
 
@@ -23,20 +23,20 @@ export function createReadModelRouter({ db }: { db: Db }): Router {
   const router = Router()
 
   /** Brands and their policy. */
-  router.get('/brands', requireRole('admin', 'compliance', 'finance', 'moderator'), async (req, res) => {
+  router.get('/brands', authorize('brands', 'read'), async (req, res) => {
     const q = brandList.parse(req.query)
     const where = q.filter.q ? { name: { contains: String(q.filter.q), mode: 'insensitive' as const } } : {}
     const [rows, total] = await Promise.all([db.brand.findMany({ where, orderBy: q.orderBy, skip: q.skip, take: q.take }), db.brand.count({ where })])
     sendPage(res, 'brands', q.skip, rows, total)
   })
-  router.get('/brands/:id', requireRole('admin', 'compliance', 'finance', 'moderator'), async (req, res) => {
+  router.get('/brands/:id', authorize('brands', 'read'), async (req, res) => {
     const row = await db.brand.findUnique({ where: id.parse(req.params) })
     if (!row) throw new DomainError('notFound', 'No such brand.')
     res.json(row)
   })
 
   /** People across every brand, with their roles and personas. */
-  router.get('/people', requireRole('admin', 'compliance'), async (req, res) => {
+  router.get('/people', authorize('people', 'read'), async (req, res) => {
     const q = peopleList.parse(req.query)
     const text = q.filter.q ? String(q.filter.q) : undefined
     const where = text ? { OR: [{ email: { contains: text, mode: 'insensitive' as const } }, { displayName: { contains: text, mode: 'insensitive' as const } }] } : {}
@@ -45,14 +45,14 @@ export function createReadModelRouter({ db }: { db: Db }): Router {
     ])
     sendPage(res, 'people', q.skip, rows.map(personView), total)
   })
-  router.get('/people/:id', requireRole('admin', 'compliance'), async (req, res) => {
+  router.get('/people/:id', authorize('people', 'read'), async (req, res) => {
     const row = await db.person.findUnique({ where: id.parse(req.params), include: personInclude })
     if (!row) throw new DomainError('notFound', 'No such person.')
     res.json(personView(row))
   })
 
   /** The audit trail, newest first by default. */
-  router.get('/audit-logs', requireRole('admin', 'compliance'), async (req, res) => {
+  router.get('/audit-logs', authorize('audit-logs', 'read'), async (req, res) => {
     const q = auditList.parse(req.query)
     const where = q.filter as { action?: string; resourceType?: string; actorId?: string }
     const orderBy = req.query.sort ? q.orderBy : { at: 'desc' as const }

@@ -13,11 +13,14 @@ const KIND: Record<string, ErrorKind> = {
   [NOTIFICATION_ERRORS.stale]: 'staleNotification', [NOTIFICATION_ERRORS.malformed]: 'malformedNotification',
 }
 
+/** The API error kind of a rejected notification (processor or KYC provider). */
+export const notificationErrorKind = (code: string): ErrorKind => KIND[code] ?? 'malformedNotification'
+
 export function createWebhookRouter({ db, temporal, drivers }: { db: Db; temporal: Client; drivers: Partial<Record<string, ProcessorDriver>> }): Router {
   const router = Router()
 
   /** One processor's notification endpoint; the raw body is kept byte for byte for signature checks. */
-  router.post('/webhooks/:processor', express.text({ type: () => true, limit: '256kb' }), async (req, res) => {
+  const receive: express.RequestHandler = async (req, res) => {
     const driver = drivers[String(req.params.processor)]
     if (!driver) throw new DomainError('notFound', `No processor named ${req.params.processor}.`)
     let event: ProcessorEvent
@@ -25,7 +28,7 @@ export function createWebhookRouter({ db, temporal, drivers }: { db: Db; tempora
       event = driver.parseNotification({ url: req.originalUrl, headers: req.headers as Record<string, string>, rawBody: typeof req.body === 'string' ? req.body : '',
         sourceIp: req.socket.remoteAddress ?? '', receivedAt: new Date().toISOString() })
     } catch (err) {
-      if (err instanceof NotificationRejected) throw new DomainError(KIND[err.code] ?? 'malformedNotification', err.message)
+      if (err instanceof NotificationRejected) throw new DomainError(notificationErrorKind(err.code), err.message)
       throw err
     }
     const { count } = await db.processorEventRecord.createMany({ skipDuplicates: true, data: [{ processor: event.processor, eventId: event.eventId,
@@ -40,6 +43,9 @@ export function createWebhookRouter({ db, temporal, drivers }: { db: Db; tempora
     req.log.info({ processor: event.processor, eventId: event.eventId, type: event.type, duplicate: count === 0 }, 'processor notification')
     const ack = driver.notificationAck()
     res.status(ack.status).type(ack.contentType).send(ack.body)
-  })
+  }
+  router.post('/webhooks/:processor', express.text({ type: () => true, limit: '256kb' }), receive)
+  // Verotel delivers FlexPay postbacks as GET requests with the signed parameters in the query
+  router.get('/webhooks/:processor', receive)
   return router
 }

@@ -1,7 +1,7 @@
 /** Live workflow facts from Temporal's visibility store, for the back-office dashboard. */
 import { Router } from 'express'
 import type { Client } from '@temporalio/client'
-import { requireRole } from '../auth.ts'
+import { authorize } from '../authz.ts'
 
 const LIMIT = 10_000
 
@@ -9,7 +9,7 @@ export function createWorkflowRouter({ temporal }: { temporal: Client }): Router
   const router = Router()
 
   /** Running workflows counted per workflow type. */
-  router.get('/counts', requireRole('admin', 'compliance', 'finance', 'moderator'), async (_req, res) => {
+  router.get('/counts', authorize('workflows', 'read'), async (_req, res) => {
     const counts = new Map<string, number>()
     let seen = 0
     for await (const wf of temporal.workflow.list({ query: 'ExecutionStatus = "Running"' })) {

@@ -1,6 +1,7 @@
 /** Sandbox configuration, parsed once at boot; nothing else in ops/sandboxes reads process.env. */
 import { z } from 'zod'
 import { booleanString, httpUrl, parseEnv, port } from '../../domain/env.ts'
+import { verotelSandboxEnvSchema } from './verotel/config.ts'
 
 // the same variable names the platform's CCBill driver reads, so both sides of the stack agree on one set of values
 const schema = z.object({
@@ -14,6 +15,30 @@ const schema = z.object({
   CCBILL_CLIENT_SUBACC: z.string().regex(/^\d{4}$/, 'four digits').default('0000'),
   CCBILL_DATALINK_USERNAME: z.string().min(1).default('fanzdl'),
   CCBILL_DATALINK_PASSWORD: z.string().min(1).default('fanzdl-pass').describe('secret'),
+  SEGPAY_SANDBOX_PORT: port(8602).describe('port of the Segpay sandbox, on 127.0.0.1'),
+  SEGPAY_POSTBACK_URL: httpUrl.optional().describe('Transaction postback URL registered with the sandbox, may hold <name> tokens; none are sent when unset'),
+  SEGPAY_POSTBACK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+  SEGPAY_DUPLICATE_POSTBACKS: booleanString(false).describe('deliver every postback twice, as processors sometimes do'),
+  SEGPAY_PACKAGE_ID: z.string().regex(/^\d+$/, 'digits').default('900200'),
+  SEGPAY_PRICE_POINT_ID: z.string().regex(/^\d+$/, 'digits').default('27000'),
+  SEGPAY_SRS_USER_ID: z.string().min(1).default('fanz-local-srs'),
+  SEGPAY_SRS_ACCESS_KEY: z.string().min(1).default('fanz-local-srs-key').describe('secret'),
+  EPOCH_SANDBOX_PORT: port(8603).describe('port of the Epoch sandbox, on 127.0.0.1'),
+  EPOCH_POSTBACK_URL: httpUrl.optional().describe('where the sandbox posts Data Plus rows; none are sent when unset'),
+  EPOCH_POSTBACK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+  EPOCH_DUPLICATE_POSTBACKS: booleanString(false).describe('deliver every postback twice, as a re-sent Data Plus batch does'),
+  EPOCH_CO_CODE: z.string().regex(/^[a-z0-9]{3}$/i, 'three letters or digits').default('fz1'),
+  EPOCH_HMAC_KEY: z.string().min(1).default('fanz-local-hmac').describe('secret'),
+  EPOCH_CSA_USERNAME: z.string().min(1).default('fanzcsa'),
+  EPOCH_CSA_PASSWORD: z.string().min(1).default('fanzcsa-pass').describe('secret'),
+  ...verotelSandboxEnvSchema.shape,
+  KYC_SANDBOX_PORT: port(8605).describe('port of the KYC (Veriff-style) sandbox, on 127.0.0.1'),
+  KYC_SANDBOX_PUBLIC_URL: httpUrl.optional().describe('base of the hosted-flow links, as a browser reaches it; default http://127.0.0.1:<port>'),
+  VERIFF_WEBHOOK_URL: httpUrl.optional().describe('where the KYC sandbox posts decision webhooks (API /webhooks/kyc/veriff); none when unset'),
+  VERIFF_WEBHOOK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+  VERIFF_DUPLICATE_WEBHOOKS: booleanString(false).describe('deliver every decision webhook twice'),
+  VERIFF_API_KEY: z.uuid().default('5b8f3c2e-1d4a-4e6b-9f70-3a2c1b0d9e8f').describe('integration API key the sandbox accepts (X-AUTH-CLIENT)'),
+  VERIFF_SHARED_SECRET: z.string().min(16).default('fanz-local-veriff-shared-secret').describe('secret'),
 })
 
 export type SandboxConfig = z.output<typeof schema>

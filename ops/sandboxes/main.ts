@@ -1,6 +1,11 @@
-/** Starts the local payment-processor sandboxes (CCBill today; Segpay, Epoch, Verotel join the registry later). */
+/** Starts the local sandboxes of the outside providers: CCBill, Segpay, Epoch, Verotel, and the Veriff-style KYC provider. */
 import type { Express } from 'express'
 import { createCcbillSandbox } from './ccbill/server.ts'
+import { createEpochSandbox } from './epoch/server.ts'
+import { createKycSandbox } from './kyc/server.ts'
+import { createSegpaySandbox } from './segpay/server.ts'
+import { verotelSandboxOptions } from './verotel/config.ts'
+import { createVerotelSandbox } from './verotel/server.ts'
 import { loadSandboxConfig, type SandboxConfig } from './config.ts'
 import { listen, type Listening } from './listen.ts'
 
@@ -15,6 +20,32 @@ const SANDBOXES: readonly SandboxEntry[] = [
       appId: c.CCBILL_APP_ID, secret: c.CCBILL_SECRET, clientAccnum: c.CCBILL_CLIENT_ACCNUM,
       datalinkUsername: c.CCBILL_DATALINK_USERNAME, datalinkPassword: c.CCBILL_DATALINK_PASSWORD,
       webhookUrl: c.CCBILL_WEBHOOK_URL, webhookDelayMs: c.CCBILL_WEBHOOK_DELAY_MS, duplicateWebhooks: c.CCBILL_DUPLICATE_WEBHOOKS,
+    }),
+  },
+  {
+    name: 'segpay',
+    port: (c) => c.SEGPAY_SANDBOX_PORT,
+    create: (c) => createSegpaySandbox({
+      packageId: c.SEGPAY_PACKAGE_ID, pricePointId: c.SEGPAY_PRICE_POINT_ID, srsUserId: c.SEGPAY_SRS_USER_ID, srsAccessKey: c.SEGPAY_SRS_ACCESS_KEY,
+      postbackUrl: c.SEGPAY_POSTBACK_URL, postbackDelayMs: c.SEGPAY_POSTBACK_DELAY_MS, duplicatePostbacks: c.SEGPAY_DUPLICATE_POSTBACKS,
+    }),
+  },
+  {
+    name: 'epoch',
+    port: (c) => c.EPOCH_SANDBOX_PORT,
+    create: (c) => createEpochSandbox({
+      coCode: c.EPOCH_CO_CODE, hmacKey: c.EPOCH_HMAC_KEY, csaUsername: c.EPOCH_CSA_USERNAME, csaPassword: c.EPOCH_CSA_PASSWORD,
+      postbackUrl: c.EPOCH_POSTBACK_URL, postbackDelayMs: c.EPOCH_POSTBACK_DELAY_MS, duplicatePostbacks: c.EPOCH_DUPLICATE_POSTBACKS,
+    }),
+  },
+  { name: 'verotel', port: (c) => c.VEROTEL_SANDBOX_PORT, create: (c) => createVerotelSandbox(verotelSandboxOptions(c)) },
+  {
+    name: 'kyc',
+    port: (c) => c.KYC_SANDBOX_PORT,
+    create: (c) => createKycSandbox({
+      apiKey: c.VERIFF_API_KEY, sharedSecret: c.VERIFF_SHARED_SECRET, webhookUrl: c.VERIFF_WEBHOOK_URL,
+      webhookDelayMs: c.VERIFF_WEBHOOK_DELAY_MS, duplicateWebhooks: c.VERIFF_DUPLICATE_WEBHOOKS,
+      publicUrl: c.KYC_SANDBOX_PUBLIC_URL ?? `http://127.0.0.1:${c.KYC_SANDBOX_PORT}`,
     }),
   },
 ]

@@ -9,7 +9,8 @@ import { ensureBuckets, ensureSearchIndexes, migrateAndSeed } from './resources.
 import { DEV_CREDENTIALS, ensureDatabase, pruneOrphanedData, minioSpec, opensearchSpec, postgresSpec, postgresUrl, temporalSpec } from './services.ts'
 import { Supervisor, type ServiceSpec } from './supervisor.ts'
 import { TASK_QUEUES } from '../../workflows/task-queues.ts'
-import { sandboxDriverEnv } from './sandbox-env.ts'
+import { sandboxDriverEnv, sandboxPorts, sandboxProcessEnv } from './sandbox-env.ts'
+import { ANVIL_PORTS, anvilRpcUrl, anvilSpec, deployChainContracts, fundDemoFans, type CryptoEnv } from './anvil.ts'
 
 export type InfraService = 'postgres' | 'temporal' | 'minio' | 'opensearch'
 export type StackOptions = {
@@ -33,7 +34,7 @@ export type Stack = {
   stop: () => Promise<void>
 }
 
-const ALL = ['postgres', 'temporal', 'minio', 'opensearch', 'sandboxes', 'workers', 'api']
+const ALL = ['postgres', 'temporal', 'minio', 'opensearch', 'anvil', 'sandboxes', 'mail-sink', 'workers', 'api']
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? ((line: string) => console.log(`[stack] ${line}`))
@@ -73,24 +74,37 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (own.temporal) infra.push(Promise.resolve(temporalSpec(cfg)))
     if (own.minio) infra.push(Promise.resolve(minioSpec(cfg)))
     if (own.opensearch) infra.push(opensearchSpec(cfg))
+    // the local EVM chain for crypto payments (and later NFT mints); the apps need it, infrastructure-only starts do not
+    if (apps) infra.push(anvilSpec({ profile: cfg.profile, fresh }))
     await Promise.all((await Promise.all(infra)).map(launch))
     if (own.postgres) await ensureDatabase(cfg, { recreate: fresh })
 
-    const env = appEnv(cfg)
+    const crypto = apps ? await deployChainContracts(anvilRpcUrl(ANVIL_PORTS[cfg.profile])) : undefined
+    const env = appEnv(cfg, crypto)
     await Promise.all([
       wanted.has('minio') ? ensureBuckets(env) : undefined, wanted.has('opensearch') ? ensureSearchIndexes(env) : undefined,
       wanted.has('postgres') ? migrateAndSeed(env) : undefined, apps ? buildFrontends(log) : undefined,
     ])
+    if (crypto) await fundDemoFans({ ...crypto, DATABASE_URL: env.DATABASE_URL })
     log('buckets, index templates, migrations and seed in place')
 
     if (apps) {
       const childEnv = { ...process.env, ...env }
       // Outside providers we cannot reach here answer from local sandboxes speaking their documented wire formats.
+      const sp = sandboxPorts(cfg.ports.sandboxes)
       await launch({
-        name: 'sandboxes', ports: [{ port: cfg.ports.sandboxes, what: 'processor sandboxes' }], cwd: ROOT,
-        env: { ...childEnv, CCBILL_SANDBOX_PORT: String(cfg.ports.sandboxes), CCBILL_WEBHOOK_URL: `${env.PUBLIC_URL}/webhooks/ccbill` },
+        name: 'sandboxes', cwd: ROOT, env: { ...childEnv, ...sandboxProcessEnv(sp, env.PUBLIC_URL) },
+        ports: [{ port: sp.ccbill, what: 'CCBill sandbox' }, { port: sp.segpay, what: 'Segpay sandbox' }, { port: sp.epoch, what: 'Epoch sandbox' },
+          { port: sp.verotel, what: 'Verotel sandbox' }, { port: sp.kyc, what: 'KYC sandbox' }],
         command: [process.execPath, '--import', 'tsx', 'ops/sandboxes/main.ts'],
-        healthy: async () => (await fetch(`http://127.0.0.1:${cfg.ports.sandboxes}/sandbox/transactions`)).ok,
+        healthy: async () => (await fetch(`http://127.0.0.1:${sp.kyc}/sandbox/sessions`)).ok,
+      })
+      // the local SMTP sink: every mail the platform sends lands here, readable in the back office
+      await launch({
+        name: 'mail-sink', cwd: ROOT, env: { ...childEnv, MAIL_SINK_SMTP_PORT: String(sp.smtp), MAIL_SINK_HTTP_PORT: String(sp.mailHttp) },
+        ports: [{ port: sp.smtp, what: 'mail sink (SMTP)' }, { port: sp.mailHttp, what: 'mail sink (HTTP)' }],
+        command: [process.execPath, '--import', 'tsx', 'ops/sandboxes/mail-sink/main.ts'],
+        healthy: async () => (await fetch(`http://127.0.0.1:${sp.mailHttp}/messages`)).ok,
       })
       await launch({
         name: 'workers', ports: [], cwd: ROOT, env: { ...childEnv, TASK_QUEUES: Object.values(TASK_QUEUES).join(',') }, startTimeoutMs: 90_000,
@@ -111,7 +125,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 }
 
 /** Every variable the apps need, pointing at the started or the given services. */
-function appEnv(cfg: StackConfig) {
+function appEnv(cfg: StackConfig, crypto?: CryptoEnv) {
   return {
     DATABASE_URL: cfg.DATABASE_URL ?? postgresUrl(cfg),
     TEMPORAL_ADDRESS: cfg.TEMPORAL_ADDRESS ?? `127.0.0.1:${cfg.ports.temporal}`,
@@ -124,7 +138,8 @@ function appEnv(cfg: StackConfig) {
     API_PORT: String(cfg.ports.api),
     PUBLIC_URL: `http://localhost:${cfg.ports.api}`,
     LOG_LEVEL: cfg.LOG_LEVEL as string,
-    ...sandboxDriverEnv(`http://127.0.0.1:${cfg.ports.sandboxes}`),
+    ...sandboxDriverEnv(sandboxPorts(cfg.ports.sandboxes)),
+    ...crypto,
   }
 }
 export type AppEnv = ReturnType<typeof appEnv>
@@ -139,7 +154,10 @@ function urls(cfg: StackConfig, env: AppEnv): Record<string, string> {
     'MinIO (S3 API)': env.S3_ENDPOINT,
     ...(cfg.S3_ENDPOINT ? {} : { 'MinIO console': `http://localhost:${cfg.ports.minioConsole}` }),
     'OpenSearch': env.OPENSEARCH_URL,
-    'CCBill sandbox': `${env.CCBILL_API_URL}/sandbox/transactions`,
+    'Processor sandboxes': `${env.CCBILL_API_URL}/sandbox/transactions (CCBill), ${env.SEGPAY_SRS_URL}/sandbox/transactions (Segpay), ${env.EPOCH_API_URL}/sandbox/transactions (Epoch), ${env.VEROTEL_FLEXPAY_URL}/sandbox/transactions (Verotel)`,
+    ...(env.CRYPTO_RPC_URL ? { 'Local chain (anvil)': `${env.CRYPTO_RPC_URL}  (FanzUSD ${env.CRYPTO_TOKEN_ADDRESS})` } : {}),
+    'KYC sandbox (Veriff-style)': `${env.VERIFF_API_URL}/sandbox/sessions`,
+    'Mail sink': `${env.PUBLIC_URL}/admin/#/mail-messages  (raw: ${env.MAIL_SINK_URL}/messages)`,
   }
 }
 

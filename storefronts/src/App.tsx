@@ -6,10 +6,45 @@ import { AgeGate } from './components/AgeGate'
 import { Footer } from './components/Footer'
 import { Hero } from './components/Hero'
 import { PortalGrid } from './components/PortalGrid'
-import { SignInDialog } from './components/SignInDialog'
+import type { FanSession } from './fan-session'
+import { OnboardingPage } from './onboarding/OnboardingPage'
+import { AccountLinks } from './signup/AccountLinks'
+import { AccountPage } from './signup/AccountPage'
+import type { Page } from './signup/paths'
+import { PAGES, pageOf } from './signup/paths'
+import { SignInDialog } from './signup/SignInDialog'
+import { SignupPage } from './signup/SignupPage'
+import { VerifyEmailPage } from './signup/VerifyEmailPage'
 import { useFanSession } from './use-fan-session'
 
-/** One brand's landing page: the 18+ gate first, then the themed hero, its posts and the footer. */
+type PageProps = { brand: Brand; session: FanSession | null; onSignIn: () => void; onSignOut: () => void; onSessionExpired: () => void }
+
+/** The page the path names; every one of them only after the 18+ gate. */
+function BrandPage({ page, ...props }: PageProps & { page: Page }) {
+  const { brand, session, onSignIn, onSignOut, onSessionExpired } = props
+  switch (page) {
+    case PAGES.signup:
+      return <SignupPage brand={brand} onSignIn={onSignIn} />
+    case PAGES.verifyEmail:
+      return <VerifyEmailPage brand={brand} onSignIn={onSignIn} />
+    case PAGES.onboarding:
+      return <OnboardingPage brand={brand} session={session} onSignIn={onSignIn} onSessionExpired={onSessionExpired} />
+    case PAGES.account:
+      return <AccountPage brand={brand} session={session} onSignIn={onSignIn} onSessionExpired={onSessionExpired} />
+    default:
+      return (
+        <div className={`page layout-${brand.policy.layout}`}>
+          <Hero brand={brand} fan={session?.fan ?? null} onLogIn={onSignIn} onSignOut={onSignOut} />
+          <AccountLinks slug={brand.slug} signedIn={session !== null} />
+          {brand.policy.layout === 'portal' && <PortalGrid current={brand.slug} />}
+          <PostsSection brandSlug={brand.slug} session={session} onSignInNeeded={onSignIn} onSessionExpired={onSessionExpired} />
+          <Footer current={brand.slug} />
+        </div>
+      )
+  }
+}
+
+/** One brand's storefront: the 18+ gate first, then the page the path names (landing, signup, verify email, onboarding, account). */
 export function App({ brand }: { brand: Brand }) {
   const [entered, setEntered] = useState(() => hasPassedAgeGate(window.localStorage, brand.slug))
   const { session, signIn, signOut, forget } = useFanSession()
@@ -27,13 +62,12 @@ export function App({ brand }: { brand: Brand }) {
     )
   }
   return (
-    <div className={`page layout-${brand.policy.layout}`}>
-      <Hero brand={brand} fan={session?.fan ?? null} onLogIn={() => setSigningIn(true)} onSignOut={signOut} />
-      {brand.policy.layout === 'portal' && <PortalGrid current={brand.slug} />}
-      <PostsSection brandSlug={brand.slug} session={session} onSignInNeeded={() => setSigningIn(true)} onSessionExpired={forget} />
+    <>
+      <BrandPage page={pageOf(brand.slug, window.location.pathname)} brand={brand} session={session}
+        onSignIn={() => setSigningIn(true)} onSignOut={signOut} onSessionExpired={forget} />
       {signingIn && (
         <SignInDialog
-          brandName={brand.name}
+          brand={brand}
           onSignedIn={(next) => {
             signIn(next)
             setSigningIn(false)
@@ -41,7 +75,6 @@ export function App({ brand }: { brand: Brand }) {
           onClose={() => setSigningIn(false)}
         />
       )}
-      <Footer current={brand.slug} />
-    </div>
+    </>
   )
 }

@@ -39,3 +39,39 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   const message = `${error?.message ?? `Request failed (${response.status})`}${details ? ` ${details}` : ''}${ref}`
   throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, message)
 }
+
+/** An API refusal that also says which fields were wrong: `details[].path` ('release.signatureName') -> message. */
+export class ApiFormError extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly fields: Readonly<Record<string, string>>,
+  ) {
+    super(status, code, message)
+  }
+}
+
+const fieldsOf = (details: unknown): Record<string, string> =>
+  Array.isArray(details)
+    ? Object.fromEntries(details.flatMap((d: { path?: unknown; message?: unknown }) =>
+      typeof d?.path === 'string' && typeof d.message === 'string' ? [[d.path, d.message]] : []))
+    : {}
+
+/** Like apiFetch, for forms: the error keeps the message apart from the field errors, so each input can show its own. */
+export async function apiSubmit<T>(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' }
+  if (init.token) headers.Authorization = `Bearer ${init.token}`
+  let response: Response
+  try {
+    response = await fetch(path, { method: init.method ?? 'POST', headers, body: JSON.stringify(init.body ?? {}) })
+  } catch {
+    throw new ApiFormError(0, 'NETWORK', 'Could not reach Fanz. Check your connection and try again.', {})
+  }
+  const body = (await response.json().catch(() => null)) as (T & ErrorBody) | null
+  if (response.ok) return body as T
+  const error = body?.error
+  const ref = error?.requestId ? ` (reference ${error.requestId})` : ''
+  throw new ApiFormError(response.status, error?.code ?? `HTTP_${response.status}`,
+    `${error?.message ?? `Request failed (${response.status})`}${ref}`, fieldsOf(error?.details))
+}

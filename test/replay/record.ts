@@ -1,6 +1,6 @@
 /**
  * Records fresh histories into test/replay/histories/:
- * `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [refund-purchase] [send-tip] [host:port]`.
+ * `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [refund-purchase] [send-tip] [signup-fan] [verify-identity] [host:port]`.
  * checkPlatform runs on a running stack (npm start, or the given Temporal host:port); the money workflows wait out
  * month-long timers, so they run on the time-skipping test server with recorded fake activities.
  */
@@ -20,13 +20,21 @@ import { refundPurchase } from '../../workflows/refund-purchase.ts'
 import { sendTip } from '../../workflows/send-tip.ts'
 import { chargebackFakes, refundFakes } from '../support/chargeback-fakes.ts'
 import { fakes } from '../support/ppv-fakes.ts'
+import { identityFakes, outcome } from '../support/identity-fakes.ts'
+import { signupFan } from '../../workflows/signup-fan.ts'
+import { emailVerifiedSignal, resendVerificationSignal } from '../../workflows/signup-fan.contract.ts'
+import { verifyIdentity } from '../../workflows/verify-identity.ts'
+import { DEFAULT_KYC_TIMINGS, decideUpdate, providerEventSignal, verificationStateQuery } from '../../workflows/verify-identity.contract.ts'
 
 const which = process.argv.slice(2).filter((a) => !a.includes(':'))
 const want = (name: string) => which.length === 0 || which.includes(name)
 const address = process.argv.slice(2).find((a) => a.includes(':')) ?? '127.0.0.1:7233'
 
 async function save(name: string, handle: WorkflowHandle): Promise<void> {
-  await writeFile(new URL(`./histories/${name}.json`, import.meta.url), historyToJSON(await handle.fetchHistory()))
+  // the first run: a workflow that continued as new keeps its most telling history there
+  const runId = (handle as { firstExecutionRunId?: string }).firstExecutionRunId
+  const first = runId ? handle.client.getHandle(handle.workflowId, runId) : handle
+  await writeFile(new URL(`./histories/${name}.json`, import.meta.url), historyToJSON(await first.fetchHistory()))
   console.log(`recorded ${handle.workflowId} -> test/replay/histories/${name}.json`)
 }
 
@@ -44,7 +52,17 @@ if (want('check-platform')) {
 
 /** One whole run of a workflow on the time-skipping server, its activities faked. */
 type Recording = { name: string; start: (env: TestWorkflowEnvironment, taskQueue: string) => Promise<WorkflowHandle>;
-  activities: object }
+  activities: object; drive?: (handle: WorkflowHandle) => Promise<void> }
+
+/** Waits until the verification has opened its provider session. */
+async function sessionOpen(handle: WorkflowHandle, status = 'awaiting_applicant') {
+  for (let i = 0; i < 300; i++) {
+    const s = await handle.query(verificationStateQuery)
+    if (s.hostedUrl && s.status === status) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error('the verification never reached ' + status)
+}
 const ALL: Recording[] = [
   { name: 'purchase-ppv', activities: fakes().activities,
     start: (env, taskQueue) => env.client.workflow.start(purchasePpv, { workflowId: 'ppv:fan-1:post-1', taskQueue,
@@ -59,6 +77,21 @@ const ALL: Recording[] = [
     start: (env, taskQueue) => env.client.workflow.start(sendTip, { workflowId: 'tip:t-1', taskQueue, args: [{ tipId: 't-1', fanId: 'fan-1',
       creatorId: 'creator-1', brand: 'boyfanz', amount: 500, currency: 'USD', message: 'thanks', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'US' }] }) },
 ]
+ALL.push(
+  { name: 'signup-fan', activities: identityFakes().activities,
+    start: (env, taskQueue) => env.client.workflow.start(signupFan, { workflowId: 'signup:person-1', taskQueue, args: [{ personId: 'person-1',
+      brandSlug: 'girlfanz', assurance: 'self_declaration', tokenTtlHours: 24, expiryDays: 7, maxResends: 5, kyc: DEFAULT_KYC_TIMINGS }] }),
+    drive: async (h) => { await h.signal(resendVerificationSignal); await h.signal(emailVerifiedSignal) } },
+  { name: 'verify-identity', activities: identityFakes([outcome('review', 'NAME_MISMATCH')]).activities,
+    start: (env, taskQueue) => env.client.workflow.start(verifyIdentity, { workflowId: 'kyc:person-1', taskQueue, args: [{ personId: 'person-1',
+      brandSlug: 'boyfanz', purpose: 'creator', timings: DEFAULT_KYC_TIMINGS, round: 1, caseId: 'case-1' }] }),
+    drive: async (h) => {
+      await sessionOpen(h)
+      await h.signal(providerEventSignal, { eventId: 'e-1', sessionId: 's-1', status: 'review' })
+      await sessionOpen(h, 'review')
+      await h.executeUpdate(decideUpdate, { args: [{ decision: 'approve', reasonCode: 'DOCUMENT_OK', reason: 'checked by hand', operatorId: 'op-1' }] })
+    } },
+)
 const recordings = ALL.filter((r) => want(r.name))
 
 if (recordings.length > 0) {
@@ -69,6 +102,7 @@ if (recordings.length > 0) {
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: r.activities })
     await worker.runUntil(async () => {
       const handle = await r.start(env, taskQueue)
+      await r.drive?.(handle)
       await handle.result()
       await save(r.name, handle)
     })

@@ -1,5 +1,6 @@
 import type { Brand } from '../../../domain/brands'
 import type { Fan } from '../fan-session'
+import { PAGES, pageHref } from '../signup/paths'
 
 type HeroProps = { brand: Brand; fan: Fan | null; onLogIn: () => void; onSignOut: () => void }
 
@@ -12,8 +13,7 @@ export function Hero({ brand, fan, onLogIn, onSignOut }: HeroProps) {
         <h1 className="brand-name" data-testid="brand-name">{brand.name}</h1>
         <p className="tagline" data-testid="brand-tagline">{brand.tagline}</p>
         <div className="actions">
-          {/* sign-up is not built yet: the anchor only jumps to the note below */}
-          <a className="btn btn-primary" href="#signup" data-testid="cta-signup">Sign up</a>
+          <a className="btn btn-primary" href={pageHref(brand.slug, PAGES.signup)} data-testid="cta-signup">Sign up</a>
           {fan ? (
             <button type="button" className="btn btn-ghost" onClick={onSignOut} data-testid="signout">Sign out</button>
           ) : (
@@ -21,9 +21,6 @@ export function Hero({ brand, fan, onLogIn, onSignOut }: HeroProps) {
           )}
         </div>
         {fan && <p className="signed-in" data-testid="signed-in-as">Signed in as {fan.displayName}</p>}
-        <p className="coming-soon" id="signup">
-          Sign-up is coming soon{brand.policy.strictAgeGate ? ' — with verified age at signup' : ''}.
-        </p>
       </div>
       {vertical && <VerticalCards />}
     </header>

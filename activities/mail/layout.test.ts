@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict'
+import { escapeHtml, renderMail } from './layout.ts'
+import { TEMPLATES, type MailData, type MailTemplate } from './templates.ts'
+
+const LINK = 'https://boyfanz.example/verify?token=abc&next=%2Fhome'
+const EXPIRES = '2026-05-01T14:00:00.000Z'
+const SAMPLES: { [K in MailTemplate]: MailData[K] } = {
+  verifyEmail: { brand: 'boyfanz', name: 'Rex', link: LINK, code: 'K7Q2ZP', expiresAt: EXPIRES },
+  passwordReset: { brand: 'boyfanz', name: 'Rex', link: LINK, expiresAt: EXPIRES },
+  kycReminder: { brand: 'boyfanz', name: 'Rex', link: LINK, dueAt: EXPIRES },
+  kycDecision: { brand: 'boyfanz', name: 'Rex', link: LINK, status: 'declined', reason: 'The photo is blurred' },
+  signupActivated: { brand: 'boyfanz', name: 'Rex', link: LINK },
+  kycEscalation: { caseId: 'case-42', link: LINK },
+}
+
+describe('mail templates', () => {
+  for (const template of Object.keys(TEMPLATES) as MailTemplate[]) {
+    it(`${template}: brand in the subject, link in both parts`, () => {
+      const mail = renderMail(template, SAMPLES[template])
+      assert.match(mail.subject, template === 'kycEscalation' ? /^Fanz compliance: / : /^BoyFanz: /)
+      assert.ok(mail.text.includes(LINK), mail.text)
+      assert.ok(mail.html.includes('href="https://boyfanz.example/verify?token=abc&amp;next=%2Fhome"'), mail.html)
+    })
+  }
+
+  it('email verification carries the code and the expiry in both parts', () => {
+    const mail = renderMail('verifyEmail', SAMPLES.verifyEmail)
+    for (const part of [mail.text, mail.html]) {
+      assert.ok(part.includes('K7Q2ZP'))
+      assert.ok(part.includes('2026-05-01 14:00 UTC'))
+    }
+  })
+
+  it('escapes interpolated values in the HTML part, and leaves the text part as typed', () => {
+    const name = '<script>alert("x")</script> & Co\'s'
+    const mail = renderMail('kycDecision', { brand: 'girlfanz', name, link: LINK, status: 'declined', reason: '<img src=x onerror=alert(1)>' })
+    assert.ok(!mail.html.includes('<script>'))
+    assert.ok(!mail.html.includes('<img'))
+    assert.ok(mail.html.includes('Hi &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co&#39;s,'))
+    assert.ok(mail.html.includes('Reason: &lt;img src=x onerror=alert(1)&gt;'))
+    assert.ok(mail.text.includes(`Hi ${name},`))
+    assert.equal(mail.subject, 'GirlFanz: we could not verify your identity')
+  })
+
+  // the shapes activities/identity sends today: display name or slug for the brand, extra keys, '' for "no reason"
+  it('takes the brand by display name or slug, ignores extra keys, and reads an empty reason as none', () => {
+    const byName = renderMail('verifyEmail', { brand: 'BoyFanz', name: 'Rex', link: LINK, expiresAt: EXPIRES, token: 'x'.repeat(43) })
+    assert.equal(byName.subject, 'BoyFanz: confirm your email address')
+    assert.ok(!byName.text.includes('Code:') && !byName.text.includes('xxxx'))
+    const decided = renderMail('kycDecision', { brand: 'taboofanz', name: 'Rex', link: LINK, status: 'approved', reason: '' })
+    assert.deepEqual([decided.subject, decided.text.includes('Reason')], ['TabooFanz: your identity is verified', false])
+  })
+
+  const invalid: [string, MailTemplate, unknown][] = [
+    ['a javascript: link', 'signupActivated', { ...SAMPLES.signupActivated, link: 'javascript:alert(1)' }],
+    ['an unknown brand', 'signupActivated', { ...SAMPLES.signupActivated, brand: 'onlyfans' }],
+    ['a lowercase code', 'verifyEmail', { ...SAMPLES.verifyEmail, code: 'abc123' }],
+    ['an expiry that is not a timestamp', 'passwordReset', { ...SAMPLES.passwordReset, expiresAt: 'tomorrow' }],
+    ['an empty name', 'kycReminder', { ...SAMPLES.kycReminder, name: '  ' }],
+    ['a KYC status that is no decision', 'kycDecision', { ...SAMPLES.kycDecision, status: 'review' }],
+  ]
+  for (const [what, template, data] of invalid) {
+    it(`refuses ${what}`, () => assert.throws(() => renderMail(template, data), { name: 'ZodError' }))
+  }
+
+  const escapes: [string, string][] = [['a < b', 'a &lt; b'], ['"q"', '&quot;q&quot;'], ["it's", 'it&#39;s'], ['&amp;', '&amp;amp;'], ['plain', 'plain']]
+  for (const [input, expected] of escapes) it(`escapeHtml(${JSON.stringify(input)})`, () => assert.equal(escapeHtml(input), expected))
+})

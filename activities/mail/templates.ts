@@ -1,0 +1,90 @@
+/** Transactional mail templates as typed data: each one's input schema and what it says; layout.ts renders the words. */
+import { z } from 'zod'
+import { BRANDS, type Brand } from '../../domain/brands.ts'
+import type { MailTemplate } from './template-names.ts'
+
+export { MAIL_TEMPLATES, type MailTemplate } from './template-names.ts'
+
+/** What a message says, as plain strings; the layout escapes every one of them for HTML. */
+export type MailContent = {
+  subject: string
+  greeting: string
+  paragraphs: string[]
+  /** a one-time code shown large, for people who cannot open the link */
+  code?: string
+  action?: { label: string; url: string }
+  note?: string
+}
+
+// callers pass a slug ('boyfanz') or the display name ('BoyFanz'); both name one brand of the registry
+const brand = z.string().transform((value, ctx) => {
+  const found = Object.values(BRANDS).find((b) => b.slug === value.toLowerCase() || b.name.toLowerCase() === value.toLowerCase())
+  if (!found) ctx.addIssue({ code: 'custom', message: `unknown brand ${value}` })
+  return found ?? z.NEVER
+})
+// only http(s): an escaped javascript: URL is still a script when clicked
+const link = z.url({ protocol: /^https?$/ })
+const at = z.iso.datetime({ offset: true })
+// workflows send '' for "none" (activity data is all strings)
+const optionalText = z.string().trim().max(500).optional().transform((v) => v || undefined)
+const person = z.object({ brand, name: z.string().trim().min(1).max(100) })
+
+/** "2026-05-01 14:00 UTC": the same for every reader, whatever their time zone. */
+const when = (iso: string) => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+
+type Rendered = { brand: Brand; content: MailContent }
+const define = <S extends z.ZodType>(schema: S, say: (data: z.output<S>) => Rendered) =>
+  ({ schema, render: (data: unknown): Rendered => say(schema.parse(data)) })
+const hi = (d: { name: string }) => `Hi ${d.name},`
+
+/** Every template: its input schema and a renderer that validates the data and says the words in the brand's name. */
+export const TEMPLATES = {
+  verifyEmail: define(person.extend({ link, expiresAt: at, code: z.string().regex(/^[A-Z0-9]{4,12}$/).optional() }), (d) => ({
+    brand: d.brand,
+    content: { subject: `${d.brand.name}: confirm your email address`, greeting: hi(d),
+      paragraphs: [`Confirm this email address to finish signing up to ${d.brand.name}.`,
+        d.code ? 'Open the link below, or enter this code where you signed up:' : 'Open the link below:'],
+      code: d.code, action: { label: 'Confirm my email', url: d.link },
+      note: `The link expires at ${when(d.expiresAt)}. If you did not sign up, ignore this email.` },
+  })),
+  passwordReset: define(person.extend({ link, expiresAt: at }), (d) => ({
+    brand: d.brand,
+    content: { subject: `${d.brand.name}: reset your password`, greeting: hi(d),
+      paragraphs: [`Someone asked to reset the password of your ${d.brand.name} account. If it was you, choose a new one:`],
+      action: { label: 'Choose a new password', url: d.link },
+      note: `The link expires at ${when(d.expiresAt)}. If you did not ask, ignore this email: your password stays as it is.` },
+  })),
+  kycReminder: define(person.extend({ link, dueAt: at.optional() }), (d) => ({
+    brand: d.brand,
+    content: { subject: `${d.brand.name}: finish verifying your identity`, greeting: hi(d),
+      paragraphs: [`Your ${d.brand.name} identity check is still open. We need it before your account can do everything it is meant to.`,
+        ...(d.dueAt ? [`Please finish it by ${when(d.dueAt)}.`] : [])],
+      action: { label: 'Verify my identity', url: d.link } },
+  })),
+  kycDecision: define(person.extend({ link, status: z.enum(['approved', 'declined', 'expired']), reason: optionalText }), (d) => ({
+    brand: d.brand,
+    content: d.status === 'approved'
+      ? { subject: `${d.brand.name}: your identity is verified`, greeting: hi(d),
+        paragraphs: ['Your identity check is approved. Everything it unlocks is ready for you.'], action: { label: `Open ${d.brand.name}`, url: d.link } }
+      : { subject: `${d.brand.name}: we could not verify your identity`, greeting: hi(d),
+        paragraphs: [d.status === 'expired' ? 'Your identity check expired before it was finished.' : 'We could not approve your identity check.',
+          ...(d.reason ? [`Reason: ${d.reason}`] : []), 'You can start a new check at any time.'],
+        action: { label: 'Start again', url: d.link } },
+  })),
+  signupActivated: define(person.extend({ link }), (d) => ({
+    brand: d.brand,
+    content: { subject: `${d.brand.name}: your account is ready`, greeting: `Welcome, ${d.name}!`,
+      paragraphs: [`Your ${d.brand.name} account is active. Every creator you follow is one tap away.`],
+      action: { label: `Open ${d.brand.name}`, url: d.link } },
+  })),
+  // internal: to the compliance team's inbox, from the portal brand
+  kycEscalation: define(z.object({ caseId: z.string().trim().min(1).max(100), link }), (d) => ({
+    brand: BRANDS.fanzlab,
+    content: { subject: `Fanz compliance: KYC case ${d.caseId} is past its review SLA`, greeting: 'Hello compliance team,',
+      paragraphs: [`KYC case ${d.caseId} has waited longer than the review SLA allows. Please review it.`],
+      action: { label: 'Open the case', url: d.link } },
+  })),
+} satisfies Record<MailTemplate, { schema: z.ZodType; render: (data: unknown) => Rendered }>
+
+/** The input each template takes (all strings: it arrives as activity data). */
+export type MailData = { [K in MailTemplate]: z.input<(typeof TEMPLATES)[K]['schema']> }

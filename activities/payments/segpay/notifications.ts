@@ -1,0 +1,89 @@
+/** Verifies and parses Segpay transaction postbacks: source address allow-list, merchant package, freshness, then fields. */
+import { NOTIFICATION_ERRORS, NotificationRejected, type InboundNotification, type ProcessorEvent } from '../driver.ts'
+// CIDR matching is processor-neutral; it lives with CCBill, the first driver that needed it
+import { createCidrMatcher } from '../ccbill/cidr.ts'
+import { fromMajorDecimal } from './amounts.ts'
+import { PASS_THROUGH, eventTypeFor, isSegpayCurrency } from './codes.ts'
+
+/** Our package (postbacks name it in eticketid), Segpay's source addresses and how old a postback may be. */
+export type NotificationConfig = { packageId: string; allowedSourceCidrs: readonly string[]; maxNotificationAgeMs: number }
+
+const reject = (code: keyof typeof NOTIFICATION_ERRORS, message: string) => new NotificationRejected(NOTIFICATION_ERRORS[code], message)
+
+/**
+ * Segpay fills the postback URL we registered (the values sit in its query string) and may also send a form body;
+ * both are read, the query winning. Segpay's parameter names are case-insensitive (`transGUID`), so keys are lower-cased.
+ */
+function parseFields(n: InboundNotification): Record<string, string> {
+  const contentType = Object.entries(n.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? ''
+  const body = contentType.includes('x-www-form-urlencoded') ? [...new URLSearchParams(n.rawBody)] : []
+  const query = [...new URL(n.url, 'http://postback.invalid').searchParams]
+  return Object.fromEntries([...body, ...query].map(([k, v]) => [k.toLowerCase(), v.trim()]))
+}
+
+/**
+ * `transtime`. Segpay runs on GMT and its SRS reports write '2023-03-01T00:03:01+00:00'; Segpay does not document
+ * the postback format, so that form, with or without the zone (then GMT) or with a space for the T, is accepted.
+ */
+function parseTransTime(text: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:\d{2})?$/.exec(text)
+  if (!m) throw reject('malformed', `transtime '${text}' is not 'YYYY-MM-DDTHH:MM:SS[+HH:MM]'`)
+  const [, y = '', mo = '', d = '', time = '', zone = 'Z'] = m
+  const date = new Date(`${y}-${mo}-${d}T${time}${zone}`)
+  // Date.UTC rolls 30 February over to March; a real date survives the round trip
+  if (Number.isNaN(date.getTime()) || new Date(Date.UTC(+y, +mo - 1, +d)).getUTCDate() !== +d) {
+    throw reject('malformed', `transtime '${text}' is not a date`)
+  }
+  return date
+}
+
+function money(fields: Record<string, string>): { amount: number | null; currency: ProcessorEvent['currency'] } {
+  const { price, currencycode } = fields
+  if (!price || !currencycode) return { amount: null, currency: null }
+  if (!isSegpayCurrency(currencycode)) throw reject('malformed', `currency '${currencycode}' is not one we bill in`)
+  try {
+    return { amount: fromMajorDecimal(price, currencycode), currency: currencycode }
+  } catch {
+    throw reject('malformed', `price '${price}' is not a ${currencycode} amount`)
+  }
+}
+
+function occurred(fields: Record<string, string>, receivedAt: string, maxAgeMs: number): string {
+  if (!fields.transtime) return receivedAt
+  const at = parseTransTime(fields.transtime)
+  const ageMs = Date.parse(receivedAt) - at.getTime()
+  if (!(Math.abs(ageMs) <= maxAgeMs)) throw reject('stale', `postback transtime is ${Math.round(ageMs / 1000)} s from its arrival`)
+  return at.toISOString()
+}
+
+/** Builds parseNotification: throws NotificationRejected, otherwise returns the event. */
+export function createNotificationParser(config: NotificationConfig) {
+  const trusted = createCidrMatcher(config.allowedSourceCidrs)
+  return (n: InboundNotification): ProcessorEvent => {
+    // Segpay does not sign postbacks: it posts from the addresses SRS GetPostbackIPList names
+    if (!trusted(n.sourceIp)) throw reject('untrustedSource', `postback from ${n.sourceIp}, outside Segpay's addresses`)
+    const f = parseFields(n)
+    const [action, trantype, stage] = [f.action ?? '', f.trantype ?? '', f.stage ?? ''].map((s) => s.toLowerCase()) as [string, string, string]
+    if (!f.tranid || !action || !trantype) throw reject('malformed', 'postback without tranid, action or trantype')
+    const packageId = (f.eticketid ?? '').split(':')[0]
+    if (packageId !== config.packageId) throw reject('untrustedSource', `postback for package ${packageId || '?'}, not ours`)
+    const reference = { workflowId: f[PASS_THROUGH.workflowId] || null, fanId: f[PASS_THROUGH.fanId] || null }
+    const type = eventTypeFor({ action, trantype, stage, approved: (f.approved ?? '').toLowerCase() === 'yes', hasReference: !!reference.workflowId })
+    if (!type) throw reject('malformed', `postback ${action}/${trantype}/${stage}/${f.approved ?? ''} is not one we consume`)
+    const reversal = type === 'void' || type === 'refund' || type === 'chargeback'
+    // our transactionId is the sale's TransID: a reversal names it in relatedtranid
+    const transactionId = reversal ? f.relatedtranid : f.tranid
+    if (!transactionId || transactionId === '0') throw reject('malformed', `${type} postback without the sale's transaction id`)
+    return {
+      processor: 'segpay',
+      // Segpay sends no event id; every transaction has its own tranid, identical on each redelivery
+      eventId: `${trantype}:${action}:${f.tranid}`,
+      type,
+      transactionId,
+      ...money(f),
+      occurredAt: occurred(f, n.receivedAt, config.maxNotificationAgeMs),
+      reference,
+      raw: f,
+    }
+  }
+}

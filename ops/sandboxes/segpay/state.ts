@@ -1,0 +1,67 @@
+/** The Segpay sandbox's memory: every transaction row as SRS reports them, and replayable answers (it is the outside world). */
+
+/** One transaction row: a sale or a reversal of one. */
+export type SandboxTransaction = {
+  /** Segpay's TransID; a declined sale keeps the sandbox's own id, the merchant is answered TransID 0 */
+  transId: string
+  /** the purchase the row belongs to: for a One-Click on a one-time price point, the original purchase (the OCToken) */
+  purchaseId: string
+  eticketid: string
+  /** SRS report Type */
+  type: 'Sale' | 'Void' | 'Refund' | 'Chargeback'
+  /** for reversals, the sale they reverse; '0' for sales */
+  relatedTransId: string
+  /** decimal major units as billed, e.g. '9.99' */
+  amount: string
+  currency: string
+  approved: boolean
+  authCode: string
+  /** the sale's life: reversals of it change this; reversal rows stay 'approved' */
+  state: 'approved' | 'declined' | 'voided' | 'refunded' | 'chargeback'
+  /** voids are possible only before settlement (POST /sandbox/settle) */
+  settled: boolean
+  /** custom parameters of the request, echoed as `<extra NAME>` in postbacks */
+  passThrough: Record<string, string>
+  createdAt: string
+}
+
+/** A recorded HTTP answer, replayed verbatim for a repeated X-Idempotency-Key. */
+export type Reply = { status: number; contentType: string; body: string }
+
+/** An empty Segpay: no transactions, no remembered answers. */
+export function createSegpayState() {
+  const transactions = new Map<string, SandboxTransaction>()
+  const replies = new Map<string, Reply>()
+  // Segpay ids are integers; a seconds-based prefix keeps them unique across sandbox restarts
+  const prefix = String(Math.floor(Date.now() / 1000))
+  let counter = 0
+
+  return {
+    nextId: () => `${prefix}${String(++counter).padStart(3, '0')}`,
+    add(t: SandboxTransaction): SandboxTransaction {
+      transactions.set(t.transId, t)
+      return t
+    },
+    /** Answers from the first request with this key (per scope); computes and records it otherwise. */
+    replay(scope: string, key: string | undefined, compute: () => Reply): Reply {
+      if (!key) return compute()
+      const id = `${scope}\u0000${key}`
+      const earlier = replies.get(id)
+      if (earlier) return earlier
+      const reply = compute()
+      // a 5xx is not an answer to remember: the retry should be processed afresh
+      if (reply.status < 500) replies.set(id, reply)
+      return reply
+    },
+    find: (transId: string) => transactions.get(transId),
+    byPurchase: (purchaseId: string) => [...transactions.values()].filter((t) => t.purchaseId === purchaseId),
+    list: () => [...transactions.values()],
+  }
+}
+export type SegpayState = ReturnType<typeof createSegpayState>
+
+/** Currencies the sandbox bills in (Segpay's card currencies). */
+export const SANDBOX_CURRENCIES: readonly string[] = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'DKK', 'HKD', 'NOK', 'SEK']
+
+/** '2026-03-01T11:59:58+00:00': GMT, as SRS reports write times. */
+export const segpayTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}+00:00`
