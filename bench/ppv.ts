@@ -13,19 +13,12 @@ import { createDrivers, paymentEnvSchema } from '../activities/payments/drivers.
 import { createPurchaseActivities } from '../activities/purchases/index.ts'
 import { createDb } from '../prisma/client.ts'
 import type { AppEnv } from '../ops/stack/stack.ts'
+import { pct, pool } from './pool.ts'
 
 const N = Number(process.env.BENCH_PURCHASES ?? 60)
 const CONCURRENCY = 12
 const ACTIVITIES_PER_PURCHASE = 7 // quote, record, charge, post sale, grant, record, post release
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-
-async function pool<T>(items: T[], run: (item: T) => Promise<void>): Promise<number> {
-  const t0 = performance.now()
-  let next = 0
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (next < items.length) await run(items[next++]!) }))
-  return (performance.now() - t0) / 1000
-}
 
 export async function benchPpv(env: AppEnv): Promise<void> {
   const db = createDb(env.DATABASE_URL)
@@ -47,10 +40,10 @@ export async function benchPpv(env: AppEnv): Promise<void> {
   const client = new Client({ connection })
   const latencies: number[] = []
   const [noopSeconds, ppvSeconds] = await worker.runUntil(async () => {
-    const noop = await pool(posts, async () => {
+    const noop = await pool(posts, CONCURRENCY, async () => {
       await client.workflow.execute('benchNoop', { taskQueue, workflowId: `bench-noop:${randomUUID()}`, args: [ACTIVITIES_PER_PURCHASE] })
     })
-    const ppv = await pool(posts, async (postId) => {
+    const ppv = await pool(posts, CONCURRENCY, async (postId) => {
       const t0 = performance.now()
       const result = await client.workflow.execute('purchasePpv', { taskQueue, workflowId: `ppv:${buyer}:${postId}`,
         args: [{ purchaseId: randomUUID(), fanId: buyer, postId, processor: 'ccbill', paymentToken: 'tok_approve_bench', jurisdiction: 'US' }] })

@@ -2,6 +2,7 @@
 import { startStack } from '../ops/stack/stack.ts'
 import { benchLedger } from './ledger.ts'
 import { benchPpv } from './ppv.ts'
+import { benchSignup } from './signup.ts'
 import type { AppEnv, InfraService } from '../ops/stack/stack.ts'
 
 type Bench = { infra: InfraService[]; apps: boolean; run: (env: AppEnv) => Promise<void> }
@@ -9,6 +10,8 @@ const BENCHES: Record<string, Bench> = {
   ledger: { infra: ['postgres'], apps: false, run: (env) => benchLedger(env.DATABASE_URL) },
   // the stack's own workers stay idle on their queues; the benchmark runs its worker on a queue of its own
   ppv: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchPpv },
+  // signups run on the stack's own workers, through the API and the mail sink; only the no-op baseline uses a bench queue
+  signup: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchSignup },
 }
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES)
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import type { ReceivedWebhook } from '../../../ops/sandboxes/kyc/webhook-receiver.ts'
+import type { ReceivedWebhook } from '../../../ops/sandboxes/webhook-receiver.ts'
 import { signedHeaders } from '../../../ops/sandboxes/kyc/webhooks.ts'
 import { KYC_REASONS, NOTIFICATION_ERRORS, NotificationRejected } from '../provider.ts'
 import { API_KEY, SECRET, useKycSandbox } from './sandbox-harness.ts'

@@ -1,7 +1,7 @@
 /** Test support: the KYC sandbox on port 0 with a webhook receiver, and a Veriff driver that records its requests. */
 import { listen, type Listening } from '../../../ops/sandboxes/listen.ts'
 import { createKycSandbox, type KycSandbox } from '../../../ops/sandboxes/kyc/server.ts'
-import { startKycWebhookReceiver } from '../../../ops/sandboxes/kyc/webhook-receiver.ts'
+import { RECEIVER_ROUTES, startWebhookReceiver, type WebhookReceiver } from '../../../ops/sandboxes/webhook-receiver.ts'
 import type { CreateSessionRequest } from '../provider.ts'
 import { createVeriffDriver, type VeriffDriverConfig } from './driver.ts'
 
@@ -10,7 +10,7 @@ export const API_KEY = '9d2e4f6a-8b1c-4d3e-a5f7-0b2c4d6e8f1a'
 export const SECRET = 'driver-test-shared-secret'
 export const PERSON_ID = 'c1de400b-1877-4284-8494-071d37916197'
 
-type Started = { sandbox: KycSandbox; server: Listening; receiver: Awaited<ReturnType<typeof startKycWebhookReceiver>> }
+type Started = { sandbox: KycSandbox; server: Listening; receiver: WebhookReceiver }
 
 /** Registers mocha hooks that start a fresh sandbox per test; call inside a describe. */
 export function useKycSandbox() {
@@ -21,7 +21,7 @@ export function useKycSandbox() {
     get url() { return current().server.url },
     get receiver() { return current().receiver },
     async start(options: { duplicateWebhooks?: boolean } = {}) {
-      const receiver = await startKycWebhookReceiver()
+      const receiver = await startWebhookReceiver(RECEIVER_ROUTES.kyc)
       let url = ''
       const sandbox = createKycSandbox({ apiKey: API_KEY, sharedSecret: SECRET, webhookUrl: receiver.url, webhookDelayMs: 10,
         publicUrl: () => url, ...options })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { ApplicationFailure } from '@temporalio/common'
-import { startPostbackReceiver } from '../../../ops/sandboxes/epoch/postback-receiver.ts'
+import { RECEIVER_ROUTES, startWebhookReceiver, type WebhookReceiver } from '../../../ops/sandboxes/webhook-receiver.ts'
 import { createEpochSandbox, type EpochSandbox } from '../../../ops/sandboxes/epoch/server.ts'
 import { listen, type Listening } from '../../../ops/sandboxes/listen.ts'
 import { DECLINES, type ChargeRequest, type RefundRequest } from '../driver.ts'
@@ -11,10 +11,10 @@ const CREDENTIALS = { coCode: 'fz1', hmacKey: 'fanz-test-hmac', csaUsername: 'fa
 describe('epoch driver against the sandbox', () => {
   let sandbox: EpochSandbox
   let server: Listening
-  let receiver: Awaited<ReturnType<typeof startPostbackReceiver>>
+  let receiver: WebhookReceiver
 
   async function start(options: { duplicatePostbacks?: boolean } = {}) {
-    receiver = await startPostbackReceiver()
+    receiver = await startWebhookReceiver(RECEIVER_ROUTES.epoch)
     sandbox = createEpochSandbox({ ...CREDENTIALS, postbackUrl: receiver.url, postbackDelayMs: 10, ...options })
     server = await listen(sandbox.app, 0)
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { ApplicationFailure } from '@temporalio/common'
 import { listen, type Listening } from '../../../ops/sandboxes/listen.ts'
-import { startPostbackReceiver, type PostbackReceiver } from '../../../ops/sandboxes/segpay/postback-receiver.ts'
+import { RECEIVER_ROUTES, startWebhookReceiver, type WebhookReceiver } from '../../../ops/sandboxes/webhook-receiver.ts'
 import { createSegpaySandbox, type SegpaySandbox, type SegpaySandboxOptions } from '../../../ops/sandboxes/segpay/server.ts'
 import { DECLINES, type ChargeRequest, type RefundRequest } from '../driver.ts'
 import { POSTBACK_QUERY_TEMPLATE } from './codes.ts'
@@ -12,11 +12,11 @@ const MERCHANT = { packageId: '900200', pricePointId: '27000', srsUserId: 'fanz-
 describe('segpay driver against the sandbox', () => {
   let sandbox: SegpaySandbox
   let server: Listening
-  let receiver: PostbackReceiver
+  let receiver: WebhookReceiver
 
   /** `template: false` registers the bare URL, as the local stack does: Segpay then sends every parameter. */
   async function start(options: Partial<SegpaySandboxOptions> = {}, template = true) {
-    receiver = await startPostbackReceiver()
+    receiver = await startWebhookReceiver(RECEIVER_ROUTES.segpay)
     const postbackUrl = template ? `${receiver.url}?${POSTBACK_QUERY_TEMPLATE}` : receiver.url
     sandbox = createSegpaySandbox({ ...MERCHANT, postbackUrl, postbackDelayMs: 10, ...options })
     server = await listen(sandbox.app, 0)

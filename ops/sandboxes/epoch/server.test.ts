@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { digestMatches, signParams } from '../../../activities/payments/epoch/digest.ts'
 import { listen, type Listening } from '../listen.ts'
-import { startPostbackReceiver } from './postback-receiver.ts'
+import { RECEIVER_ROUTES, startWebhookReceiver, type WebhookReceiver } from '../webhook-receiver.ts'
 import { createEpochSandbox, type EpochSandbox } from './server.ts'
 
 const OPTIONS = { coCode: 'fz1', hmacKey: 'key', csaUsername: 'csa', csaPassword: 'csapass' }
@@ -11,10 +11,10 @@ const SALE = { api: 'camcharge', action: 'authandclose', co_code: 'fz1', member_
 describe('epoch sandbox wire protocol', () => {
   let sandbox: EpochSandbox
   let server: Listening
-  let receiver: Awaited<ReturnType<typeof startPostbackReceiver>>
+  let receiver: WebhookReceiver
 
   async function start(options: { failFirst?: number; delayMs?: number; duplicate?: boolean } = {}) {
-    receiver = await startPostbackReceiver({ failFirst: options.failFirst ?? 0 })
+    receiver = await startWebhookReceiver({ ...RECEIVER_ROUTES.epoch, failFirst: options.failFirst ?? 0 })
     sandbox = createEpochSandbox({ ...OPTIONS, postbackUrl: receiver.url, postbackDelayMs: options.delayMs ?? 5,
       duplicatePostbacks: options.duplicate ?? false })
     server = await listen(sandbox.app, 0)

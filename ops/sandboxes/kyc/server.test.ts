@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
 import { listen, type Listening } from '../listen.ts'
 import { createKycSandbox, type KycSandbox } from './server.ts'
-import { startKycWebhookReceiver } from './webhook-receiver.ts'
+import { RECEIVER_ROUTES, startWebhookReceiver, type WebhookReceiver } from '../webhook-receiver.ts'
 
 const API_KEY = '6a1f0c3e-2b4d-4e8f-9a7c-1d2e3f4a5b6c'
 const SECRET = 'sandbox-test-shared-secret'
@@ -23,10 +23,10 @@ function formFields(html: string): Record<string, string> {
 describe('kyc sandbox wire protocol', () => {
   let sandbox: KycSandbox
   let server: Listening
-  let receiver: Awaited<ReturnType<typeof startKycWebhookReceiver>>
+  let receiver: WebhookReceiver
 
   beforeEach(async () => {
-    receiver = await startKycWebhookReceiver({ failFirst: 2 })
+    receiver = await startWebhookReceiver({ ...RECEIVER_ROUTES.kyc, failFirst: 2 })
     sandbox = createKycSandbox({ apiKey: API_KEY, sharedSecret: SECRET, webhookUrl: receiver.url, webhookDelayMs: 5, publicUrl: () => server.url })
     server = await listen(sandbox.app, 0)
   })

@@ -3,17 +3,11 @@
  * the sandbox fills the registered URL: `<name>` and `<extra NAME>` tokens take the values; a URL without tokens gets
  * every parameter appended. The request is a POST whose values sit in the query string.
  */
+import { createNotificationPoster, type PosterSettings } from '../notification-poster.ts'
 import type { Postback } from './events.ts'
 
 /** Where and how postbacks are delivered. */
-export type PostbackPosterOptions = {
-  url?: string
-  delayMs: number
-  /** deliver every postback twice, as processors occasionally do */
-  duplicate: boolean
-  attempts?: number
-  fetch?: typeof fetch
-}
+export type PostbackPosterOptions = PosterSettings
 
 /** One delivery of one postback, as the control endpoint shows it. */
 export type Delivery = { postback: Postback; url: string; attempts: number; delivered: boolean; lastStatus: number | null }
@@ -32,50 +26,24 @@ export function postbackUrl(template: string, p: Postback): string {
 
 /** A poster with its own timers; `stop()` drops whatever is pending. */
 export function createPostbackPoster(options: PostbackPosterOptions) {
-  const doFetch = options.fetch ?? globalThis.fetch
-  const attempts = options.attempts ?? 5
-  const timers = new Set<NodeJS.Timeout>()
-  const deliveries: Delivery[] = []
-
-  const later = (ms: number, fn: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer)
-      fn()
-    }, ms)
-    // pending deliveries never keep a process alive on their own
-    timer.unref()
-    timers.add(timer)
-  }
-
-  const attempt = (delivery: Delivery) => {
-    delivery.attempts += 1
-    doFetch(delivery.url, { method: 'POST' }).then(async (res) => {
-      delivery.lastStatus = res.status
+  const poster = createNotificationPoster<Delivery>({
+    ...options,
+    request: (_template, d) => ({ url: d.url, init: { method: 'POST' } }),
+    accept: async (res, d) => {
+      d.lastStatus = res.status
       await res.arrayBuffer()
-      if (!res.ok) throw new Error(`merchant answered HTTP ${res.status}`)
-      delivery.delivered = true
-    }).catch(() => {
-      if (delivery.attempts < attempts) later(250 * 2 ** (delivery.attempts - 1), () => attempt(delivery))
-    })
-  }
-
+      return res.ok
+    },
+  })
   return {
-    deliveries,
+    ...poster,
     /** Schedules delivery of one postback (twice when duplicating); a no-op without a postback URL. */
     post(postback: Postback): void {
       if (!options.url) return
       const url = postbackUrl(options.url, postback)
-      for (let copy = 0; copy < (options.duplicate ? 2 : 1); copy++) {
-        const delivery: Delivery = { postback, url, attempts: 0, delivered: false, lastStatus: null }
-        deliveries.push(delivery)
-        later(options.delayMs + copy * 50, () => attempt(delivery))
-      }
-    },
-    /** Drops every pending delivery and retry. */
-    stop(): void {
-      for (const timer of timers) clearTimeout(timer)
-      timers.clear()
+      poster.post(() => ({ postback, url, attempts: 0, delivered: false, lastStatus: null }))
     },
   }
 }
+/** The poster's interface. */
 export type PostbackPoster = ReturnType<typeof createPostbackPoster>

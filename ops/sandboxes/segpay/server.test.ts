@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { listen, type Listening } from '../listen.ts'
+import { RECEIVER_ROUTES, startWebhookReceiver, type WebhookReceiver } from '../webhook-receiver.ts'
 import { postbackUrl } from './postbacks.ts'
-import { startPostbackReceiver, type PostbackReceiver } from './postback-receiver.ts'
 import { createSegpaySandbox, type SegpaySandbox, type SegpaySandboxOptions } from './server.ts'
 
 const MERCHANT = { packageId: '900200', pricePointId: '27000', srsUserId: 'srs-user', srsAccessKey: 'srs-key' }
@@ -13,10 +13,10 @@ const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}
 describe('segpay sandbox wire protocol', () => {
   let sandbox: SegpaySandbox
   let server: Listening
-  let receiver: PostbackReceiver
+  let receiver: WebhookReceiver
 
   async function start(options: Partial<SegpaySandboxOptions> = {}, failFirst = 0) {
-    receiver = await startPostbackReceiver({ failFirst })
+    receiver = await startWebhookReceiver({ ...RECEIVER_ROUTES.segpay, failFirst })
     sandbox = createSegpaySandbox({ ...MERCHANT, postbackUrl: receiver.url, postbackDelayMs: 5, ...options })
     server = await listen(sandbox.app, 0)
   }

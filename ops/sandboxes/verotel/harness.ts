@@ -1,7 +1,7 @@
 /** Test support: the Verotel sandbox on a free port with a postback receiver, and the settings a driver needs for it. */
 import type { ChargeRequest } from '../../../activities/payments/driver.ts'
 import { listen, type Listening } from '../listen.ts'
-import { startPostbackReceiver, type PostbackReceiver, type ScriptedAnswer } from './postback-receiver.ts'
+import { RECEIVER_ROUTES, startWebhookReceiver, type ScriptedAnswer, type WebhookReceiver } from '../webhook-receiver.ts'
 import { createVerotelSandbox, type VerotelSandbox, type VerotelSandboxOptions } from './server.ts'
 
 export const HARNESS_CREDENTIALS = { shopId: '100200', signatureKey: 'fanz-test-flexpay-key', apiUsername: 'fanzcc', apiPassword: 'fanzcc-pass' }
@@ -9,7 +9,7 @@ export const HARNESS_CREDENTIALS = { shopId: '100200', signatureKey: 'fanz-test-
 export type VerotelHarness = {
   sandbox: VerotelSandbox
   server: Listening
-  receiver: PostbackReceiver
+  receiver: WebhookReceiver
   /** what createVerotelDriver needs to talk to this sandbox */
   driverConfig: typeof HARNESS_CREDENTIALS & { flexpayBaseUrl: string; controlCenterApiUrl: string }
   /** POST /sandbox/{settle|chargeback} for a sale; resolves to the HTTP status */
@@ -19,7 +19,7 @@ export type VerotelHarness = {
 
 /** Starts sandbox and receiver (postbacks after 10 ms unless told otherwise). */
 export async function startVerotelHarness(options: Partial<VerotelSandboxOptions> = {}, script: ScriptedAnswer[] = []): Promise<VerotelHarness> {
-  const receiver = await startPostbackReceiver({ script })
+  const receiver = await startWebhookReceiver({ ...RECEIVER_ROUTES.verotel, script })
   const sandbox = createVerotelSandbox({ ...HARNESS_CREDENTIALS, postbackUrl: receiver.url, postbackDelayMs: 10, ...options })
   const server = await listen(sandbox.app, 0)
   return {

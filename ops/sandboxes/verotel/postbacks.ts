@@ -2,20 +2,11 @@
  * Sends FlexPay postbacks as Verotel does: a GET to the postback URL with the signed fields in the query string,
  * after a delay. Only a 200 whose body is `OK` counts as received; anything else is retried with backoff.
  */
+import { createNotificationPoster, type PosterSettings } from '../notification-poster.ts'
 import { sandboxSignature } from './state.ts'
 
-export type PostbackPosterOptions = {
-  url?: string
-  signatureKey: string
-  delayMs: number
-  /** deliver every postback twice, as a retry after a lost answer would */
-  duplicate: boolean
-  /** default 6 */
-  attempts?: number
-  /** first retry after this long, doubling each time; default 250 ms */
-  retryBaseMs?: number
-  fetch?: typeof fetch
-}
+/** Where postbacks go (default 6 attempts), and the key that signs them. */
+export type PostbackPosterOptions = PosterSettings & { signatureKey: string }
 
 /** One postback and what became of it; `answers` holds what the merchant replied each time, for the test controls. */
 export type Delivery = { params: Record<string, string>; attempts: number; delivered: boolean; answers: string[] }
@@ -27,55 +18,26 @@ function signedUrl(base: string, params: Record<string, string>, signatureKey: s
   return url
 }
 
+/** A poster with its own timers; `stop()` drops whatever is pending. */
 export function createPostbackPoster(options: PostbackPosterOptions) {
-  const doFetch = options.fetch ?? globalThis.fetch
-  const attempts = options.attempts ?? 6
-  const retryBaseMs = options.retryBaseMs ?? 250
-  const timers = new Set<NodeJS.Timeout>()
-  const deliveries: Delivery[] = []
-
-  const later = (ms: number, fn: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer)
-      fn()
-    }, ms)
-    // pending deliveries never keep a process alive on their own
-    timer.unref()
-    timers.add(timer)
-  }
-
-  async function attempt(url: string, delivery: Delivery): Promise<void> {
-    delivery.attempts += 1
-    try {
-      const res = await doFetch(signedUrl(url, delivery.params, options.signatureKey))
+  const poster = createNotificationPoster<Delivery>({
+    ...options,
+    attempts: options.attempts ?? 6,
+    request: (url, d) => ({ url: signedUrl(url, d.params, options.signatureKey) }),
+    accept: async (res, d) => {
       const body = await res.text()
-      delivery.answers.push(`${res.status} ${body.slice(0, 40)}`)
-      delivery.delivered = res.status === 200 && body.trim() === 'OK'
-    } catch (err) {
-      delivery.answers.push(`unreachable: ${String(err)}`)
-    }
-    if (!delivery.delivered && delivery.attempts < attempts) {
-      later(retryBaseMs * 2 ** (delivery.attempts - 1), () => void attempt(url, delivery))
-    }
-  }
-
+      d.answers.push(`${res.status} ${body.slice(0, 40)}`)
+      return res.status === 200 && body.trim() === 'OK'
+    },
+    unreachable: (err, d) => d.answers.push(`unreachable: ${String(err)}`),
+  })
   return {
-    deliveries,
+    ...poster,
     /** Schedules one postback (twice when duplicating); a no-op without a postback URL. */
     post(params: Record<string, string>): void {
-      const url = options.url
-      if (!url) return
-      for (let copy = 0; copy < (options.duplicate ? 2 : 1); copy++) {
-        const delivery: Delivery = { params, attempts: 0, delivered: false, answers: [] }
-        deliveries.push(delivery)
-        later(options.delayMs + copy * 50, () => void attempt(url, delivery))
-      }
-    },
-    /** Drops every pending delivery and retry. */
-    stop(): void {
-      for (const timer of timers) clearTimeout(timer)
-      timers.clear()
+      poster.post(() => ({ params, attempts: 0, delivered: false, answers: [] }))
     },
   }
 }
+/** The poster's interface. */
 export type PostbackPoster = ReturnType<typeof createPostbackPoster>

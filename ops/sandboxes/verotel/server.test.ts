@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { listen, type Listening } from '../listen.ts'
-import { startPostbackReceiver, type PostbackReceiver, type ScriptedAnswer } from './postback-receiver.ts'
+import { RECEIVER_ROUTES, startWebhookReceiver, type ScriptedAnswer, type WebhookReceiver } from '../webhook-receiver.ts'
 import { createVerotelSandbox, type VerotelSandbox, type VerotelSandboxOptions } from './server.ts'
 import { sandboxSignature } from './state.ts'
 
@@ -12,10 +12,10 @@ const API = { authorization: `Basic ${Buffer.from('cc:ccpass').toString('base64'
 describe('verotel sandbox wire protocol', () => {
   let sandbox: VerotelSandbox
   let server: Listening
-  let receiver: PostbackReceiver
+  let receiver: WebhookReceiver
 
   async function start(options: Partial<VerotelSandboxOptions> = {}, script: ScriptedAnswer[] = []) {
-    receiver = await startPostbackReceiver({ script })
+    receiver = await startWebhookReceiver({ ...RECEIVER_ROUTES.verotel, script })
     sandbox = createVerotelSandbox({ ...OPTIONS, postbackUrl: receiver.url, postbackDelayMs: 5, postbackRetryBaseMs: 10, ...options })
     server = await listen(sandbox.app, 0)
   }

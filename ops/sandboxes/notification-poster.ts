@@ -1,0 +1,87 @@
+/**
+ * Delivers a sandbox's notifications (webhooks, postbacks) to the merchant after a delay, optionally twice, retrying
+ * with exponential backoff until an answer is accepted or the attempts run out. Each sandbox says how a request is
+ * built and what answer counts; this module owns the timing, the deliveries record and `stop()`.
+ */
+
+/** What every delivery records; a sandbox adds the fields its controls show. */
+export type DeliveryRecord = { attempts: number; delivered: boolean }
+
+/** Where and when notifications go; shared by every sandbox's poster options. */
+export type PosterSettings = {
+  /** the merchant's URL; without one, posting is a no-op */
+  url?: string
+  delayMs: number
+  /** deliver every notification twice, 50 ms apart, as processors occasionally do */
+  duplicate: boolean
+  /** default 5 */
+  attempts?: number
+  /** first retry after this long, doubling each time; default 250 ms */
+  retryBaseMs?: number
+  fetch?: typeof fetch
+}
+
+/** The request of one attempt: its target and fetch options. */
+export type NotificationRequest = { url: string | URL; init?: RequestInit }
+
+/** Settings plus how one sandbox speaks to the merchant. */
+export type NotificationPosterOptions<D extends DeliveryRecord> = PosterSettings & {
+  /** builds the request of one attempt at `delivery`, given the merchant URL */
+  request: (url: string, delivery: D) => NotificationRequest
+  /** records the answer on the delivery and says whether it was accepted; default: any 2xx */
+  accept?: (res: Response, delivery: D) => boolean | Promise<boolean>
+  /** records an attempt that got no (readable) answer */
+  unreachable?: (err: unknown, delivery: D) => void
+}
+
+/** A poster with its own timers; `stop()` drops whatever is pending. */
+export function createNotificationPoster<D extends DeliveryRecord>(options: NotificationPosterOptions<D>) {
+  const doFetch = options.fetch ?? globalThis.fetch
+  const attempts = options.attempts ?? 5
+  const retryBaseMs = options.retryBaseMs ?? 250
+  const accept = options.accept ?? ((res: Response) => res.ok)
+  const timers = new Set<NodeJS.Timeout>()
+  const deliveries: D[] = []
+
+  const later = (ms: number, fn: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer)
+      fn()
+    }, ms)
+    // pending deliveries never keep a process alive on their own
+    timer.unref()
+    timers.add(timer)
+  }
+
+  async function attempt(url: string, delivery: D): Promise<void> {
+    delivery.attempts += 1
+    try {
+      const { url: target, init } = options.request(url, delivery)
+      if (await accept(await doFetch(target, init), delivery)) delivery.delivered = true
+    } catch (err) {
+      options.unreachable?.(err, delivery)
+    }
+    if (!delivery.delivered && delivery.attempts < attempts) {
+      later(retryBaseMs * 2 ** (delivery.attempts - 1), () => void attempt(url, delivery))
+    }
+  }
+
+  return {
+    deliveries,
+    /** Schedules one notification (twice when duplicating), `create` making each copy's record; a no-op without a URL. */
+    post(create: (url: string) => D): void {
+      const url = options.url
+      if (!url) return
+      for (let copy = 0; copy < (options.duplicate ? 2 : 1); copy++) {
+        const delivery = create(url)
+        deliveries.push(delivery)
+        later(options.delayMs + copy * 50, () => void attempt(url, delivery))
+      }
+    },
+    /** Drops every pending delivery and retry. */
+    stop(): void {
+      for (const timer of timers) clearTimeout(timer)
+      timers.clear()
+    },
+  }
+}
