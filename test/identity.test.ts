@@ -65,6 +65,7 @@ describe('identity: signup, sign-in protection, creator KYC and 2257 records (re
     const c = await until(() => db.query('SELECT purpose, status, hosted_url FROM kyc_cases WHERE id = $1', [state.body.ageCaseId]),
       (r) => Boolean(r.rows[0]?.hosted_url), 'the provider session of the age check')
     assert.deepEqual([c.rows[0].purpose, c.rows[0].status], ['age', 'awaiting_applicant'])
+    assert.equal((await api(`/api/signups/${started.body.personId}`)).body.ageCheckUrl, c.rows[0].hosted_url, 'the storefront can send the fan on')
     assert.equal((await api('/api/auth/login', { method: 'POST', body: { email: body.email, password: body.password } })).body.error.code,
       'AGE_VERIFICATION_PENDING', 'no sign-in before the age is verified')
   })

@@ -68,7 +68,10 @@ export function createSignupRouter({ db, temporal }: { db: Db; temporal: Client 
   /** A signup's live state, from its workflow. */
   router.get('/signups/:personId', async (req, res) => {
     const { personId } = z.object({ personId: z.uuid() }).parse(req.params)
-    res.json(await temporal.workflow.getHandle(signupFanWorkflowId(personId)).query(signupStateQuery))
+    const state = await temporal.workflow.getHandle(signupFanWorkflowId(personId)).query(signupStateQuery)
+    // where the law requires a verified age, the fan continues at the provider's hosted page
+    const ageCase = state.ageCaseId ? await db.kycCase.findUnique({ where: { id: state.ageCaseId } }) : null
+    res.json({ ...state, ageCheckUrl: state.status === 'age_verification' ? ageCase?.hostedUrl ?? null : null })
   })
 
   /** Confirms an email address from the mailed link and tells the signup workflow. */

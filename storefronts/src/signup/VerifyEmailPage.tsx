@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react'
 import type { Brand } from '../../../domain/brands'
 import { PageShell } from './PageShell'
+import { AgeCheckLink } from './AgeCheckLink'
 import { ResendVerification } from './ResendVerification'
 import type { SignupStatus } from './signup-api'
 import { codeOf, messageOf, verifyEmail } from './signup-api'
 import { SIGNUP_STATUS_TEXT } from './signup-status'
 
 type Outcome =
-  | { state: 'verified'; status: SignupStatus | null }
+  | { state: 'verified'; status: SignupStatus | null; personId: string | null }
   | { state: 'expired' | 'invalid' | 'failed'; message: string }
 
 // a token is single-use: one request per token and page load, shared by every render (and React's dev double effects)
@@ -17,7 +18,7 @@ function attempt(token: string): Promise<Outcome> {
   let pending = attempts.get(token)
   if (!pending) {
     pending = verifyEmail(token).then(
-      (answer): Outcome => ({ state: 'verified', status: answer.status ?? null }),
+      (answer): Outcome => ({ state: 'verified', status: answer.status ?? null, personId: answer.personId ?? null }),
       (error: unknown): Outcome => {
         const code = codeOf(error)
         const state = code === 'TOKEN_EXPIRED' ? 'expired' : code === 'INVALID_TOKEN' || code === 'VALIDATION_FAILED' ? 'invalid' : 'failed'
@@ -60,6 +61,7 @@ export function VerifyEmailPage({ brand, onSignIn }: { brand: Brand; onSignIn: (
             <p className="status-line" data-tone="done" data-testid="verify-message" data-status={outcome.status ?? ''}>
               {outcome.status && outcome.status !== 'awaiting_email' ? SIGNUP_STATUS_TEXT[outcome.status] : 'Thank you, your email address is confirmed.'}
             </p>
+            {outcome.personId && <AgeCheckLink personId={outcome.personId} />}
             {outcome.status !== 'age_verification' && (
               <button type="button" className="btn btn-primary" onClick={onSignIn} data-testid="verify-signin">Sign in</button>
             )}

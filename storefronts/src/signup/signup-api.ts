@@ -9,7 +9,7 @@ export type SignupRequest = {
 }
 export type SignupStarted = { personId: string; workflowId: string; assurance: Assurance }
 export type SignupStatus = 'awaiting_email' | 'age_verification' | 'active' | 'expired' | 'declined'
-export type SignupState = { status: SignupStatus; resends: number; emailVerified: boolean; ageCaseId: string | null }
+export type SignupState = { status: SignupStatus; resends: number; emailVerified: boolean; ageCaseId: string | null; ageCheckUrl?: string | null }
 
 export const signup = (request: SignupRequest) => apiSubmit<SignupStarted>('/api/auth/signup', { body: request })
 
@@ -17,7 +17,7 @@ export const getSignup = (personId: string) => apiFetch<SignupState>(`/api/signu
 
 /** Confirms the address from the mailed link; the answer may carry the signup's next status. */
 export const verifyEmail = (token: string) =>
-  apiFetch<{ status?: SignupStatus; emailVerified?: boolean }>('/api/auth/verify-email', { method: 'POST', body: { token } })
+  apiFetch<{ status?: SignupStatus; emailVerified?: boolean; personId?: string }>('/api/auth/verify-email', { method: 'POST', body: { token } })
 
 /** Always 202, whether or not the address has a pending signup (so it cannot be used to probe for accounts). */
 export const resendVerification = (email: string) =>
