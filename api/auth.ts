@@ -30,6 +30,12 @@ export async function loadPerson(db: Db, id: string): Promise<AuthPerson | null>
     roles: p.roleGrants.map((g) => ({ role: g.role, brandSlug: g.brand?.slug ?? null })) }
 }
 
+/** The signed-in person's id, or 401. */
+export function signedInId(req: { person?: { id: string } }): string {
+  if (!req.person) throw new DomainError('unauthenticated', 'Sign in first.')
+  return req.person.id
+}
+
 /** Attaches req.person when a valid, fully signed-in bearer token is present; never rejects on its own. */
 export function sessionMiddleware(db: Db): RequestHandler {
   return async (req, _res, next) => {

@@ -11,6 +11,3 @@ export function newTotpSecret(label: string) {
 }
 
 export const verifyTotp = (secretBase32: string, code: string): boolean => totp(secretBase32).validate({ token: code, window: 1 }) !== null
-
-/** The current code, for tests and the sandbox. */
-export const currentTotp = (secretBase32: string): string => totp(secretBase32).generate()

@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict'
 import pg from 'pg'
-import { api, login, testStack } from './support/stack.ts'
+import { api, login, testStack, until } from './support/stack.ts'
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, tries = 160): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = await read()
-    if (ok(v)) return v
-    await sleep(250)
-  }
-  throw new Error(`${what} never happened`)
-}
 const yearsAgo = (n: number) => new Date(Date.now() - n * 365.25 * 86_400_000).toISOString().slice(0, 10)
 
 /** Starts onboarding for a signed-in person and returns the case once the provider session is open. */

@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
-import { api, testStack } from './support/stack.ts'
+import { api, testStack, until } from './support/stack.ts'
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-/** Polls `read` until `ok` holds (the workflows run asynchronously). */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, tries = 160): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = await read()
-    if (ok(v)) return v
-    await sleep(250)
-  }
-  throw new Error(`${what} never happened`)
-}
 
 /** The newest message the mail sink holds for an address, waiting for it to arrive. */
 async function mailTo(address: string, template: string) {

@@ -1,5 +1,6 @@
 import { condition, continueAsNew, proxyActivities, setHandler, sleep, uuid4, workflowInfo } from '@temporalio/workflow'
 import type * as identity from '../activities/identity/index.ts'
+import type { Assessment } from '../activities/identity/assess.ts'
 import {
   decideUpdate, providerEventSignal, verificationStateQuery,
   type ComplianceDecision, type ProviderEventSignal, type VerifyIdentityInput, type VerifyIdentityState,
@@ -10,7 +11,7 @@ const { openKycRound, recordKycCase, assessVerification, createPerformerRecord, 
     startToCloseTimeout: '1 minute', retry: { initialInterval: '2s', maximumInterval: '1 minute', maximumAttempts: 20 } })
 
 const DAY = 86_400_000
-type Outcome = { outcome: 'approved' | 'declined' | 'resubmission' | 'review'; reasonCode: string | null; reason: string | null; documentValidUntil: string | null }
+type Outcome = Assessment
 
 /** Verifies a person with the KYC provider: hosted session, reminders, expiry, resubmissions, compliance review, 2257 record, re-verification. */
 export async function verifyIdentity(input: VerifyIdentityInput): Promise<VerifyIdentityState> {
@@ -47,6 +48,8 @@ export async function verifyIdentity(input: VerifyIdentityInput): Promise<Verify
     state.hostedUrl = s.hostedUrl
     return new Date().getTime()
   }
+  // something to act on: a compliance decision, or an event of the session now open
+  const wakeUp = () => inbox.decision !== null || events.some((e) => e.sessionId === sessionId)
   const nextEvent = () => {
     const i = events.findIndex((e) => e.sessionId === sessionId)
     return i < 0 ? undefined : events.splice(i, 1)[0]
@@ -77,10 +80,10 @@ export async function verifyIdentity(input: VerifyIdentityInput): Promise<Verify
       await record()
       const reviewStarted = new Date().getTime()
       let escalated = false
-      while (!inbox.decision && !events.some((e) => e.sessionId === sessionId)) {
+      while (!wakeUp()) {
         const wait = escalated ? undefined : reviewStarted + timings.reviewSlaHours * 3_600_000 - new Date().getTime()
-        if (wait === undefined) await condition(() => inbox.decision !== null || events.some((e) => e.sessionId === sessionId))
-        else if (!(await condition(() => inbox.decision !== null || events.some((e) => e.sessionId === sessionId), Math.max(wait, 1)))) {
+        if (wait === undefined) await condition(wakeUp)
+        else if (!(await condition(wakeUp, Math.max(wait, 1)))) {
           escalated = true
           await escalateKycCase({ caseId, idempotencyKey: `${workflowId}:${round}:escalate` })
         }
@@ -104,7 +107,7 @@ export async function verifyIdentity(input: VerifyIdentityInput): Promise<Verify
     const due = timings.reminderDays[state.remindersSent]
     const deadline = openedAt + timings.expiryDays * DAY
     const wakeAt = due === undefined ? deadline : Math.min(openedAt + due * DAY, deadline)
-    const woke = await condition(() => inbox.decision !== null || events.some((e) => e.sessionId === sessionId), Math.max(wakeAt - new Date().getTime(), 1))
+    const woke = await condition(wakeUp, Math.max(wakeAt - new Date().getTime(), 1))
     if (woke) continue
     if (new Date().getTime() >= deadline) return (await finish('expired', 'NOT_COMPLETED', `The verification was not completed within ${timings.expiryDays} days.`), state)
     state.remindersSent += 1

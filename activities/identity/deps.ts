@@ -7,6 +7,7 @@ import type { KycProvider } from '../kyc/provider.ts'
 export type PiiCipher = {
   encrypt(personId: string, purpose: string, plaintext: string): Promise<string>
   decrypt(personId: string, purpose: string, ciphertext: string): Promise<string>
+  decryptMany(personId: string, values: { purpose: string; ciphertext: string }[]): Promise<string[]>
   encryptBlob(personId: string, purpose: string, bytes: Uint8Array): Promise<Buffer>
   decryptBlob(personId: string, purpose: string, sealed: Uint8Array): Promise<Buffer>
   blindIndex(purpose: string, value: string): string

@@ -59,4 +59,4 @@ export function createPeopleActivities({ db, sendMail, publicUrl, pii }: Identit
 }
 
 /** A UUID made from 32 hex digits, for rows whose id is derived from an idempotency key. */
-export const toUuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
+const toUuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`

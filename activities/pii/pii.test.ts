@@ -32,6 +32,14 @@ describe('PII field encryption', () => {
     assert.equal(keyStore.rows.get('a')?.wrappedKey?.length, 60)
   })
 
+  it('decrypts several values of one person in order, and refuses one bound to another purpose', async () => {
+    const { pii } = setup()
+    const DOB = 'kyc_cases.date_of_birth'
+    const [name, dob] = [await pii.encrypt('a', NAME, 'Jane'), await pii.encrypt('a', DOB, '1990-05-17')]
+    assert.deepEqual(await pii.decryptMany('a', [{ purpose: DOB, ciphertext: dob }, { purpose: NAME, ciphertext: name }]), ['1990-05-17', 'Jane'])
+    await assert.rejects(pii.decryptMany('a', [{ purpose: NAME, ciphertext: name }, { purpose: NAME, ciphertext: dob }]), code('DECRYPTION_FAILED'))
+  })
+
   it('never encrypts the same value the same way twice', async () => {
     const { pii } = setup()
     assert.notEqual(await pii.encrypt('a', NAME, 'Jane'), await pii.encrypt('a', NAME, 'Jane'))

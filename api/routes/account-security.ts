@@ -7,20 +7,19 @@ import type { Db } from '../../prisma/client.ts'
 import type { MailSender, PiiCipher } from '../../activities/identity/deps.ts'
 import { isBrandSlug } from '../../domain/brands.ts'
 import { audit } from '../audit.ts'
+import { signedInId } from '../auth.ts'
 import { DomainError } from '../errors.ts'
 import { sha256 } from '../sessions.ts'
 import { newTotpSecret, verifyTotp } from '../totp.ts'
 
 export const passwordSchema = z.string().min(10, 'at least 10 characters').max(1024)
+/** A fan or creator handle, unique per brand. */
+export const handleSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9_]{3,30}$/, '3-30 letters, digits or _')
 const code = z.object({ code: z.string().regex(/^\d{6}$/, 'six digits') })
 const RESET_TTL_MINUTES = 60
 
 export function createAccountSecurityRouter({ db, pii, sendMail, publicUrl }: { db: Db; pii: PiiCipher; sendMail: MailSender; publicUrl: string }): Router {
   const router = Router()
-  const me = (req: { person?: { id: string } }) => {
-    if (!req.person) throw new DomainError('unauthenticated', 'Sign in first.')
-    return req.person.id
-  }
   const secretOf = async (personId: string) => {
     const p = await db.person.findUniqueOrThrow({ where: { id: personId } })
     return { p, secret: p.totpSecret ? await pii.decrypt(p.id, 'people.totp_secret', p.totpSecret) : null }
@@ -28,7 +27,7 @@ export function createAccountSecurityRouter({ db, pii, sendMail, publicUrl }: { 
 
   /** Starts enrolment: a new secret, stored encrypted, not yet required until confirmed with a code. */
   router.post('/auth/totp/setup', async (req, res) => {
-    const { p } = await secretOf(me(req))
+    const { p } = await secretOf(signedInId(req))
     if (p.totpEnabledAt) throw new DomainError('conflict', 'Two-factor sign-in is already on; turn it off first to change it.')
     const { secret, otpauthUrl } = newTotpSecret(p.email)
     await db.person.update({ where: { id: p.id }, data: { totpSecret: await pii.encrypt(p.id, 'people.totp_secret', secret) } })
@@ -36,14 +35,14 @@ export function createAccountSecurityRouter({ db, pii, sendMail, publicUrl }: { 
   })
   /** Turns two-factor sign-in on once a code from the app proves the secret was saved. */
   router.post('/auth/totp/enable', async (req, res) => {
-    const { p, secret } = await secretOf(me(req))
+    const { p, secret } = await secretOf(signedInId(req))
     if (!secret || !verifyTotp(secret, code.parse(req.body).code)) throw new DomainError('invalidTotp', 'The code is not correct.')
     await db.person.update({ where: { id: p.id }, data: { totpEnabledAt: new Date() } })
     await audit(db, req, { action: 'auth.totp.enable', resourceType: 'person', resourceId: p.id })
     res.json({ enabled: true })
   })
   router.post('/auth/totp/disable', async (req, res) => {
-    const { p, secret } = await secretOf(me(req))
+    const { p, secret } = await secretOf(signedInId(req))
     if (!secret || !verifyTotp(secret, code.parse(req.body).code)) throw new DomainError('invalidTotp', 'The code is not correct.')
     await db.person.update({ where: { id: p.id }, data: { totpEnabledAt: null, totpSecret: null } })
     await audit(db, req, { action: 'auth.totp.disable', resourceType: 'person', resourceId: p.id })

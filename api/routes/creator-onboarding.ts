@@ -10,12 +10,14 @@ import { isBrandSlug } from '../../domain/brands.ts'
 import { verifyIdentity } from '../../workflows/verify-identity.ts'
 import { DEFAULT_KYC_TIMINGS, verifyIdentityTaskQueue, verifyIdentityWorkflowId } from '../../workflows/verify-identity.contract.ts'
 import { audit } from '../audit.ts'
+import { signedInId } from '../auth.ts'
+import { handleSchema } from './account-security.ts'
 import { DomainError } from '../errors.ts'
 
 const name = z.string().trim().min(1).max(80)
 const body = z.object({
   brand: z.string().refine(isBrandSlug, 'unknown brand'),
-  handle: z.string().trim().toLowerCase().regex(/^[a-z0-9_]{3,30}$/, '3-30 letters, digits or _'),
+  handle: handleSchema,
   legalFirstName: name, legalLastName: name,
   stageNames: z.array(name).max(10).default([]),
   release: z.object({ version: z.string().min(1), signatureName: name, agreed: z.literal(true, { error: 'the release must be agreed to' }) }),
@@ -24,10 +26,6 @@ const OPEN = ['awaiting_applicant', 'resubmission_requested', 'review']
 
 export function createOnboardingRouter({ db, temporal, pii }: { db: Db; temporal: Client; pii: PiiCipher }): Router {
   const router = Router()
-  const me = (req: { person?: { id: string } }) => {
-    if (!req.person) throw new DomainError('unauthenticated', 'Sign in first.')
-    return req.person.id
-  }
 
   /** The current model release text, which creators sign before verification. */
   router.get('/model-release', async (_req, res) => {
@@ -38,7 +36,7 @@ export function createOnboardingRouter({ db, temporal, pii }: { db: Db; temporal
 
   /** Starts creator onboarding (202): reserves the handle, keeps the declared names and release signature encrypted, starts verification. */
   router.post('/creator-onboarding', async (req, res) => {
-    const personId = me(req)
+    const personId = signedInId(req)
     const input = body.parse(req.body)
     const brand = await db.brand.findUniqueOrThrow({ where: { slug: input.brand } })
     if (await db.roleGrant.findFirst({ where: { personId, role: 'creator', brandId: brand.id } })) {
@@ -77,7 +75,7 @@ export function createOnboardingRouter({ db, temporal, pii }: { db: Db; temporal
 
   /** The signed-in person's latest creator verification case. */
   router.get('/creator-onboarding', async (req, res) => {
-    const personId = me(req)
+    const personId = signedInId(req)
     const c = await db.kycCase.findFirst({ where: { personId, purpose: 'creator' }, orderBy: { createdAt: 'desc' } })
     if (!c) throw new DomainError('notFound', 'You have not started creator onboarding.')
     res.json({ caseId: c.id, status: c.status, hostedUrl: c.hostedUrl, resubmissions: c.resubmissions, remindersSent: c.remindersSent,

@@ -20,13 +20,15 @@ export function createPerformerRecordRouter({ db, pii, storage }: { db: Db; pii:
   const router = Router()
   router.use('/performer-records', authorize('performer-records', 'read'))
 
+  // one key lookup per record, not one per field
   const open = async (r: Row, slugs: Map<string, string>) => {
-    const dec = (column: string, v: string) => pii.decrypt(r.personId, `performer_records.${column}`, v)
-    return { id: r.id, personId: r.personId, brand: slugs.get(r.brandId) ?? null, legalName: await dec('legal_name', r.legalName),
-      dateOfBirth: await dec('date_of_birth', r.dateOfBirth), aliases: JSON.parse(await dec('aliases', r.aliases)) as string[],
-      documentType: await dec('document_type', r.documentType), documentIssuer: await dec('document_issuer', r.documentIssuer),
-      documentExpiresOn: await dec('document_expires_on', r.documentExpiresOn), recordMadeAt: r.recordMadeAt, releaseVersion: r.releaseVersion,
-      supersededAt: r.supersededAt, kycCaseId: r.kycCaseId }
+    const columns = { legal_name: r.legalName, date_of_birth: r.dateOfBirth, aliases: r.aliases, document_type: r.documentType,
+      document_issuer: r.documentIssuer, document_expires_on: r.documentExpiresOn }
+    const [legalName, dateOfBirth, aliases, documentType, documentIssuer, documentExpiresOn] = await pii.decryptMany(r.personId,
+      Object.entries(columns).map(([column, ciphertext]) => ({ purpose: `performer_records.${column}`, ciphertext })))
+    return { id: r.id, personId: r.personId, brand: slugs.get(r.brandId) ?? null, legalName: legalName!, dateOfBirth: dateOfBirth!,
+      aliases: JSON.parse(aliases!) as string[], documentType: documentType!, documentIssuer: documentIssuer!, documentExpiresOn: documentExpiresOn!,
+      recordMadeAt: r.recordMadeAt, releaseVersion: r.releaseVersion, supersededAt: r.supersededAt, kycCaseId: r.kycCaseId }
   }
   const brands = async () => new Map((await db.brand.findMany()).map((b) => [b.id, b.slug]))
   const find = async (req: Request) => {

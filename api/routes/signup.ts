@@ -16,7 +16,7 @@ import { audit } from '../audit.ts'
 import { DomainError } from '../errors.ts'
 import { identityError } from '../identity-errors.ts'
 import { sha256 } from '../sessions.ts'
-import { passwordSchema } from './account-security.ts'
+import { handleSchema, passwordSchema } from './account-security.ts'
 
 const accepted = z.literal(true, { error: 'must be accepted' })
 const signupBody = z.object({
@@ -24,7 +24,7 @@ const signupBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: passwordSchema,
   displayName: z.string().trim().min(1).max(80),
-  handle: z.string().trim().toLowerCase().regex(/^[a-z0-9_]{3,30}$/, '3-30 letters, digits or _'),
+  handle: handleSchema,
   dateOfBirth: z.string().max(32),
   country: z.string().trim().toUpperCase().max(3),
   region: z.string().trim().toUpperCase().max(10).optional(),

@@ -1,5 +1,5 @@
 /** Fake identity activities, recording every call; assessments are served from a queue the test fills. */
-type Outcome = { outcome: 'approved' | 'declined' | 'resubmission' | 'review'; reasonCode: string | null; reason: string | null; documentValidUntil: string | null }
+import type { Assessment as Outcome } from '../../activities/identity/assess.ts'
 
 export const approved = (documentValidUntil: string | null = '2031-06-30'): Outcome => ({ outcome: 'approved', reasonCode: null, reason: null, documentValidUntil })
 export const outcome = (o: Outcome['outcome'], reasonCode: string): Outcome => ({ outcome: o, reasonCode, reason: `because ${reasonCode}`, documentValidUntil: null })

@@ -27,6 +27,16 @@ export async function api(path: string, init: { method?: string; token?: string;
   return { status: res.status, headers: res.headers, body }
 }
 
+/** Polls `read` every 250 ms until `ok` holds (workflows run asynchronously); fails naming `what`. */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, tries = 160): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const v = await read()
+    if (ok(v)) return v
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`${what} never happened`)
+}
+
 /** Signs a demo user in and returns the bearer token. */
 export async function login(email = 'admin@fanz.demo', password = DEMO_PASSWORD): Promise<string> {
   const res = await api('/api/auth/login', { method: 'POST', body: { email, password } })

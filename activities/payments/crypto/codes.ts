@@ -9,4 +9,3 @@ export const CRYPTO_FAILURES = {
   /** paid to another address than this platform's treasury: only that payee can refund it */
   otherPayee: 'CRYPTO_OTHER_PAYEE',
 } as const
-export type CryptoFailure = (typeof CRYPTO_FAILURES)[keyof typeof CRYPTO_FAILURES]
