@@ -15,6 +15,9 @@ import { createPlatformCheckRouter } from './routes/platform-checks.ts'
 import { createPurchaseRouter } from './routes/purchases.ts'
 import { createWebhookRouter } from './routes/webhooks.ts'
 import { createFinanceRouter } from './routes/finance.ts'
+import { createChargebackCaseRouter } from './routes/chargebacks.ts'
+import { createFinanceRulesRouter } from './routes/finance-rules.ts'
+import { createFinanceSeriesRouter } from './routes/finance-series.ts'
 import type pg from 'pg'
 import type { ProcessorDriver } from '../activities/payments/driver.ts'
 import { createReadModelRouter } from './routes/read-models.ts'
@@ -57,7 +60,7 @@ export function createApp(deps: AppDeps): express.Express {
     redact: ['req.headers.authorization', 'req.headers.cookie'],
   }))
   // before the JSON parser: signatures are checked over the raw body
-  app.use(createWebhookRouter({ db, temporal, drivers: deps.drivers }))
+  app.use(createWebhookRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   app.use(createKycWebhookRouter({ db, temporal, pii: deps.pii, provider: deps.kyc }))
   app.use(express.json({ limit: '1mb' }))
   app.use(sessionMiddleware(db))
@@ -80,7 +83,10 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/workflows', createWorkflowRouter({ temporal }))
   api.use(createReadModelRouter({ db }))
   api.use(createFinanceRouter({ db, pool: deps.pool }))
-  api.use(createPurchaseRouter({ db, temporal }))
+  api.use(createChargebackCaseRouter({ db, storage: deps.storage }))
+  api.use(createFinanceRulesRouter({ db }))
+  api.use(createFinanceSeriesRouter({ pool: deps.pool }))
+  api.use(createPurchaseRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   api.use(routeNotFound)
   app.use('/api', api)
 

@@ -1,13 +1,12 @@
 /** API configuration, parsed once at boot; nothing else in api/ reads process.env. */
 import { z } from 'zod'
+import { temporalEnvSchema } from '../workers/temporal-connection.ts'
 import { paymentEnvSchema } from '../activities/payments/drivers.ts'
 import { identityEnvSchema } from '../activities/identity/config.ts'
-import { hostPort, httpUrl, parseEnv, port, postgresUrl } from '../domain/env.ts'
+import { httpUrl, parseEnv, port, postgresUrl } from '../domain/env.ts'
 
 const schema = z.object({
   DATABASE_URL: postgresUrl.describe('PostgreSQL URL'),
-  TEMPORAL_ADDRESS: hostPort,
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_UI_URL: httpUrl.default('http://localhost:8233').describe('Temporal Web UI base URL for links'),
   S3_ENDPOINT: httpUrl,
   S3_ACCESS_KEY: z.string().min(3),
@@ -24,7 +23,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 })
 
-const fullSchema = schema.extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape)
+const fullSchema = schema.extend(temporalEnvSchema.shape).extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape)
 
 export type ApiConfig = z.output<typeof fullSchema>
 export const loadApiConfig = (env = process.env): Readonly<ApiConfig> => parseEnv(fullSchema, env)

@@ -43,8 +43,20 @@ export const ERROR_CODES = {
   verificationInProgress: { code: 'VERIFICATION_IN_PROGRESS', status: 409 },
   caseClosed: { code: 'CASE_CLOSED', status: 409 },
   caseNotInReview: { code: 'CASE_NOT_IN_REVIEW', status: 409 },
+  unknownCreator: { code: 'UNKNOWN_CREATOR', status: 422 },
+  unknownReferrer: { code: 'UNKNOWN_REFERRER', status: 422 },
+  selfReferral: { code: 'SELF_REFERRAL', status: 422 },
+  referralExists: { code: 'REFERRAL_EXISTS', status: 409 },
+  invalidPeriod: { code: 'INVALID_PERIOD', status: 422 },
+  alreadyEnded: { code: 'ALREADY_ENDED', status: 409 },
+  notStarted: { code: 'NOT_STARTED', status: 409 },
+  invalidRange: { code: 'INVALID_RANGE', status: 400 },
   unavailable: { code: 'UNAVAILABLE', status: 503 },
   internal: { code: 'INTERNAL_ERROR', status: 500 },
+  // payments: a well-formed request this deployment cannot carry out as asked (422, as OWN_POST), before any workflow starts
+  processorUnavailable: { code: 'PROCESSOR_UNAVAILABLE', status: 422 },
+  noStoredPaymentMethod: { code: 'NO_STORED_PAYMENT_METHOD', status: 422 },
+  walletNotYours: { code: 'WALLET_NOT_YOURS', status: 422 },
 } as const
 export type ErrorKind = keyof typeof ERROR_CODES
 

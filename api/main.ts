@@ -11,6 +11,7 @@ import { createDrivers } from '../activities/payments/drivers.ts'
 import { createIdentityServices } from '../activities/identity/config.ts'
 import pg from 'pg'
 import { loadApiConfig } from './config.ts'
+import { temporalConnectionOptions } from '../workers/temporal-connection.ts'
 
 const log = pino({ name: 'api' })
 let config
@@ -25,7 +26,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 const db = createDb(config.DATABASE_URL)
 // Lazy: the API starts (and /readyz reports Temporal down) even while Temporal is unreachable.
-const temporal = new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE })
+const temporal = new Client({ connection: Connection.lazy(temporalConnectionOptions(config)), namespace: config.TEMPORAL_NAMESPACE })
 const storage = createStorageClient({ endpoint: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION })
 const search = createSearchClient(config.OPENSEARCH_URL)
 

@@ -15,7 +15,7 @@ export const POLICY = {
   'audit-logs': { read: ['admin', 'compliance'] },
   'platform-checks': { read: ['admin'], run: ['admin'] },
   workflows: { read: ['admin', 'compliance', 'finance', 'moderator'] },
-  finance: { read: ['finance'], refund: ['finance'] },
+  finance: { read: ['finance'], refund: ['finance'], manage: ['finance'] },
   'kyc-cases': { read: ['compliance'], decide: ['compliance'] },
   // 28 CFR 75: the records are for the custodian and inspectors; the compliance role only, not even admins
   'performer-records': { read: ['compliance'], export: ['compliance'] },

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { CURRENCIES, type Currency } from './money.ts'
 import {
-  resolveCreatorShareBps, splitPurchase, SPLIT_ERRORS, type ProcessorFee, type Referral, type SplitErrorCode,
-  type SplitInput,
+  pickShareRule, splitPurchase, SPLIT_ERRORS, type ProcessorFee, type Referral, type ShareDecision, type ShareRule,
+  type SplitErrorCode, type SplitInput,
 } from './revenue-split.ts'
 
 const AT = '2025-06-01T12:00:00Z'
@@ -134,24 +134,30 @@ describe('revenue split', () => {
   })
 })
 
-describe('creator share resolution', () => {
-  const cases: [input: Parameters<typeof resolveCreatorShareBps>[0], expected: number | SplitErrorCode][] = [
-    [{}, 8000],
-    [{ brandDefaultBps: 7000 }, 7000],
-    [{ creatorOverrideBps: 9000 }, 9000],
-    [{ brandDefaultBps: 7000, creatorOverrideBps: 8500 }, 8500],
-    [{ brandDefaultBps: 7000, creatorOverrideBps: 0 }, 0],
-    [{ brandDefaultBps: 0 }, 0],
-    [{ brandDefaultBps: null, creatorOverrideBps: null }, 8000],
-    [{ brandDefaultBps: 10_000 }, 10_000],
-    [{ creatorOverrideBps: 10_001 }, 'INVALID_BPS'],
-    [{ brandDefaultBps: -1, creatorOverrideBps: 8000 }, 'INVALID_BPS'],
-    [{ brandDefaultBps: 7999.5 }, 'INVALID_BPS'],
+describe('creator share rule in force', () => {
+  const rule = (id: string, creatorId: string | null, bps: number, validFrom: string, validTo: string | null = null): ShareRule =>
+    ({ id, creatorId, creatorShareBps: bps, validFrom, validTo })
+  const C = 'creator-1'
+  const brand70 = rule('b70', null, 7000, '2025-01-01T00:00:00Z')
+  const brand75 = rule('b75', null, 7500, '2025-05-01T00:00:00Z')
+  const creator90 = rule('c90', C, 9000, '2025-03-01T00:00:00Z', '2025-06-01T12:00:00Z')
+  const other = rule('o95', 'creator-2', 9500, '2025-01-01T00:00:00Z')
+  const cases: [name: string, rules: ShareRule[], at: string, expected: ShareDecision | SplitErrorCode][] = [
+    ['no rules: the 80 % default', [], AT, { creatorShareBps: 8000, ruleId: null, source: 'default' }],
+    ['a brand rule in force', [brand70], AT, { creatorShareBps: 7000, ruleId: 'b70', source: 'brand' }],
+    ['the newest brand rule wins', [brand70, brand75], AT, { creatorShareBps: 7500, ruleId: 'b75', source: 'brand' }],
+    ['a creator rule beats the brand', [brand75, creator90], '2025-05-15T00:00:00Z', { creatorShareBps: 9000, ruleId: 'c90', source: 'creator' }],
+    ['a creator rule ends exactly at validTo', [brand75, creator90], AT, { creatorShareBps: 7500, ruleId: 'b75', source: 'brand' }],
+    ['a rule not yet in force is ignored', [brand75], '2025-04-30T23:59:59Z', { creatorShareBps: 8000, ruleId: null, source: 'default' }],
+    ["another creator's rule does not apply", [other], AT, { creatorShareBps: 8000, ruleId: null, source: 'default' }],
+    ['a zero share is a valid deal', [rule('z', C, 0, '2025-01-01T00:00:00Z')], AT, { creatorShareBps: 0, ruleId: 'z', source: 'creator' }],
+    ['a stored share over 100 % is refused', [rule('x', C, 10_001, '2025-01-01T00:00:00Z')], AT, 'INVALID_BPS'],
+    ['a time without a zone is refused', [brand70], '2025-06-01T12:00:00', 'INVALID_TIME'],
   ]
-  for (const [i, expected] of cases) {
-    it(`${JSON.stringify(i)} -> ${expected}`, () => {
-      if (typeof expected === 'number') assert.equal(resolveCreatorShareBps(i), expected)
-      else assert.throws(() => resolveCreatorShareBps(i), { name: 'SplitError', code: expected })
+  for (const [name, rules, at, expected] of cases) {
+    it(name, () => {
+      if (typeof expected === 'string') assert.throws(() => pickShareRule(rules, C, at), { name: 'SplitError', code: expected })
+      else assert.deepEqual(pickShareRule(rules, C, at), expected)
     })
   }
 })

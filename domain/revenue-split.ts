@@ -51,15 +51,6 @@ const bps = (value: number, what: string): number => {
   return value
 }
 
-/** Creator share in bps: the creator's own deal, else the brand default, else 80 %. */
-export const resolveCreatorShareBps = (input: { brandDefaultBps?: number | null; creatorOverrideBps?: number | null }): number => {
-  const brand = input.brandDefaultBps ?? null
-  const creator = input.creatorOverrideBps ?? null
-  if (brand !== null) bps(brand, 'brand default creator share')
-  if (creator !== null) bps(creator, 'creator override share')
-  return creator ?? brand ?? DEFAULT_CREATOR_SHARE_BPS
-}
-
 // An explicit zone keeps the comparison independent of the machine's local time.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/
 
@@ -110,4 +101,20 @@ export const splitPurchase = (input: SplitInput): RevenueSplit => {
     processorFee: processorFeeAmount(input.processorFee, gross),
     rates: { taxBps, creatorShareBps, referralBps },
   }
+}
+
+/** A stored share deal (revenue_share_rules): a brand's (creatorId null) or one creator's, in force in [validFrom, validTo). */
+export type ShareRule = { id: string; creatorId: string | null; creatorShareBps: number; validFrom: string; validTo: string | null }
+export type ShareDecision = { creatorShareBps: number; ruleId: string | null; source: 'creator' | 'brand' | 'default' }
+
+/** The share that applies at `at`: the newest creator rule in force, else the newest brand rule in force, else 80 %. */
+export const pickShareRule = (rules: readonly ShareRule[], creatorId: string, at: string): ShareDecision => {
+  const now = instant(at, 'sale time')
+  const inForce = (r: ShareRule) => instant(r.validFrom, 'rule start') <= now && (r.validTo === null || now < instant(r.validTo, 'rule end'))
+  const newest = (xs: ShareRule[]) => xs.sort((a, b) => instant(b.validFrom, 'rule start') - instant(a.validFrom, 'rule start'))[0]
+  const creator = newest(rules.filter((r) => r.creatorId === creatorId && inForce(r)))
+  const brand = newest(rules.filter((r) => r.creatorId === null && inForce(r)))
+  const rule = creator ?? brand
+  if (!rule) return { creatorShareBps: DEFAULT_CREATOR_SHARE_BPS, ruleId: null, source: 'default' }
+  return { creatorShareBps: bps(rule.creatorShareBps, 'stored creator share'), ruleId: rule.id, source: creator ? 'creator' : 'brand' }
 }

@@ -30,4 +30,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
 export const DEMO_POSTS = [
   { title: 'Behind the scenes: gym session', priceMinor: 499, currency: 'USD' },
   { title: 'Weekend getaway set', priceMinor: 999, currency: 'USD' },
+  // priced in euros: BoyFanz settles in US dollars, so the creator's share converts at the day's rate
+  { title: 'Berlin night shoot', priceMinor: 799, currency: 'EUR' },
 ] as const
+
+/** Demo exchange rates (fixed, not market data) so sales in other currencies can settle; finance adds real ones. */
+export const DEMO_FX_RATES = [
+  { base: 'EUR', quote: 'USD', rate: '1.0850' }, { base: 'GBP', quote: 'USD', rate: '1.2700' },
+  { base: 'CAD', quote: 'USD', rate: '0.7350' }, { base: 'AUD', quote: 'USD', rate: '0.6600' },
+  { base: 'JPY', quote: 'USD', rate: '0.0067' },
+].map((r) => ({ ...r, asOf: '2026-01-01', source: 'demo seed (fixed, not market data)' }))

@@ -1,7 +1,7 @@
 /** Demo data: the nine brands and one demo user per role. Idempotent: safe to run on every start. */
 import { hash } from '@node-rs/argon2'
 import { BRANDS } from '../domain/brands.ts'
-import { DEMO_PASSWORD, DEMO_POSTS, DEMO_USERS } from './demo-users.ts'
+import { DEMO_FX_RATES, DEMO_PASSWORD, DEMO_POSTS, DEMO_USERS } from './demo-users.ts'
 import { createDb } from './client.ts'
 import { DEMO_CUSTODIAN, MODEL_RELEASE, modelReleaseSha256 } from './model-release.ts'
 
@@ -31,6 +31,10 @@ const creator = await db.person.findUniqueOrThrow({ where: { email: 'creator@fan
 for (const p of DEMO_POSTS) {
   const exists = await db.post.findFirst({ where: { creatorId: creator.id, title: p.title } })
   if (!exists) await db.post.create({ data: { ...p, creatorId: creator.id, brandId: brandIds.get('boyfanz')! } })
+}
+for (const r of DEMO_FX_RATES) {
+  const key = { base: r.base, quote: r.quote, asOf: new Date(`${r.asOf}T00:00:00Z`) }
+  await db.fxRate.upsert({ where: { base_quote_asOf: key }, update: {}, create: { ...key, rate: r.rate, source: r.source } })
 }
 // The model release creators sign, and a custodian of records for each brand (28 CFR 75.4).
 await db.modelReleaseVersion.upsert({ where: { version: MODEL_RELEASE.version }, update: {},

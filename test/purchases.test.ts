@@ -26,7 +26,7 @@ describe('PPV purchases through the API (real Temporal, PostgreSQL ledger, CCBil
     db = new pg.Client({ connectionString: testStack().env.DATABASE_URL })
     await db.connect()
     posts = (await db.query(`SELECT p.id, p.price_minor FROM posts p JOIN people c ON c.id = p.creator_id JOIN brands b ON b.id = p.brand_id
-      WHERE c.email = 'creator@fanz.demo' AND b.slug = 'boyfanz' ORDER BY p.price_minor`)).rows
+      WHERE c.email = 'creator@fanz.demo' AND b.slug = 'boyfanz' AND p.currency = 'USD' AND p.status = 'PUBLISHED' ORDER BY p.price_minor`)).rows
     assert.equal(posts.length, 2)
   })
   after(() => db.end())
@@ -242,7 +242,7 @@ describe('finance read models over the ledger', function () {
   it('lists the published posts of a brand publicly, prices only', async () => {
     const res = await api('/api/posts?brand=boyfanz')
     assert.equal(res.status, 200)
-    assert.deepEqual(res.body.map((p: { priceMinor: number }) => p.priceMinor), [499, 999])
+    assert.deepEqual(res.body.map((p: { priceMinor: number; currency: string }) => `${p.priceMinor} ${p.currency}`), ['499 USD', '799 EUR', '999 USD'])
     assert.equal(res.body[0].creator.handle, 'rex')
     assert.deepEqual((await api('/api/posts?brand=girlfanz')).body, [])
   })

@@ -1,16 +1,15 @@
 /** Worker configuration, parsed once at boot. */
 import { z } from 'zod'
+import { temporalEnvSchema } from './temporal-connection.ts'
 import { paymentEnvSchema } from '../activities/payments/drivers.ts'
 import { identityEnvSchema } from '../activities/identity/config.ts'
-import { hostPort, httpUrl, parseEnv, postgresUrl } from '../domain/env.ts'
+import { httpUrl, parseEnv, postgresUrl } from '../domain/env.ts'
 import { TASK_QUEUES, type TaskQueue } from '../workflows/task-queues.ts'
 
 const queues = Object.values(TASK_QUEUES) as [TaskQueue, ...TaskQueue[]]
 
 const schema = z.object({
   DATABASE_URL: postgresUrl.describe('PostgreSQL URL'),
-  TEMPORAL_ADDRESS: hostPort.describe('Temporal frontend'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   S3_ENDPOINT: httpUrl.describe('S3 API (MinIO) URL'),
   S3_ACCESS_KEY: z.string().min(3),
   S3_SECRET_KEY: z.string().min(8).describe('secret'),
@@ -25,7 +24,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 })
 
-const fullSchema = schema.extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape)
+const fullSchema = schema.extend(temporalEnvSchema.shape).extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape)
 
 export type WorkerConfig = z.output<typeof fullSchema>
 export const loadWorkerConfig = (env = process.env): Readonly<WorkerConfig> => parseEnv(fullSchema, env)

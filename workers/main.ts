@@ -14,8 +14,10 @@ import { createChargebackActivities } from '../activities/chargebacks/index.ts'
 import { createRefundActivities } from '../activities/refunds/index.ts'
 import { createIdentityServices } from '../activities/identity/config.ts'
 import { createIdentityActivities } from '../activities/identity/index.ts'
+import { createSubscriptionActivities } from '../activities/subscriptions/index.ts'
 import pg from 'pg'
 import { loadWorkerConfig } from './config.ts'
+import { temporalConnectionOptions } from './temporal-connection.ts'
 
 const log = pino({ name: 'workers' })
 let config
@@ -45,10 +47,11 @@ const activitiesFor = (taskQueue: string) => ({
   ...(taskQueue === 'core' ? createIdentityActivities({ db, storage, ...identity, publicUrl: config.PUBLIC_URL, complianceEmail: config.COMPLIANCE_EMAIL,
     recordsRetentionYears: config.RECORDS_RETENTION_YEARS }) : {}),
   ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }),
-    ...createChargebackActivities({ db, storage }), ...createRefundActivities({ db }) } : {}),
+    ...createChargebackActivities({ db, storage }), ...createRefundActivities({ db }),
+    ...createSubscriptionActivities({ db, sendMail: identity.sendMail, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS, publicUrl: config.PUBLIC_URL }) } : {}),
 })
 
-const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS })
+const connection = await NativeConnection.connect(temporalConnectionOptions(config))
 const workflowBundle = await bundleWorkflowCode({
   workflowsPath: createRequire(import.meta.url).resolve('../workflows/index.ts'),
 })

@@ -13,6 +13,8 @@ export type ChargebackCase = {
   creatorId: string
   brand: string
   currency: string
+  /** what the fan paid (absent in runs recorded before the case read model) */
+  amount?: number
   saleEntryId: string
   salePostings: Posting[]
   /** false once the chargeback window has passed and the share was released */
@@ -24,3 +26,19 @@ export type ChargebackCase = {
 
 export const handleChargebackWorkflowId = (processor: string, transactionId: string) => `chargeback:${processor}:${transactionId}`
 export const handleChargebackTaskQueue = TASK_QUEUES.finance
+
+/** The chargeback_cases row a run keeps current (OPEN at first, CLOSED with the outcome). */
+export type ChargebackCaseRecord = {
+  workflowId: string
+  processor: string
+  transactionId: string
+  eventId: string
+  purchaseId: string
+  fanId: string
+  creatorId: string
+  brand: string
+  amount: number
+  currency: string
+  status: 'OPEN' | 'CLOSED'
+  outcome?: { clawedBack: number; loss: number; fee: number; ledgerEntryId: string; evidenceKey: string }
+}

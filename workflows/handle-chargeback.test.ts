@@ -29,8 +29,13 @@ describe('handleChargeback workflow (time-skipping test server)', function () {
   it('inside the window: revokes access, claws the whole share back from pending, books only the fee as a loss', async () => {
     const f = chargebackFakes({ stillPending: true, clawbackLimit: 10_000 })
     const out = await run(f)
-    assert.deepEqual(f.calls.map((c) => c.name), ['loadChargebackCase', 'revokeEntitlement', 'postJournalEntry', 'recordPurchase', 'assembleEvidencePack', 'flagFan'])
+    assert.deepEqual(f.calls.map((c) => c.name), ['loadChargebackCase', 'recordChargebackCase', 'revokeEntitlement', 'postJournalEntry',
+      'recordPurchase', 'assembleEvidencePack', 'flagFan', 'recordChargebackCase'])
     assert.deepEqual([out.clawedBack, out.loss], [666, 2500])
+    const [opened, closed] = f.calls.filter((c) => c.name === 'recordChargebackCase').map((c) => c.args)
+    assert.deepEqual([opened!.status, opened!.amount, opened!.outcome], ['OPEN', 1000, undefined])
+    assert.deepEqual([closed!.status, closed!.outcome], ['CLOSED',
+      { clawedBack: 666, loss: 2500, fee: 2500, ledgerEntryId: '43', evidenceKey: 'evidence/chargebacks/ccbill/tx-1.json' }])
     const p = ledgerPostings(f)
     assert.equal(p.reduce((s, x) => s + x.amount, 0), 0)
     assert.deepEqual(p.filter((x) => x.account.kind === 'creatorPending').map((x) => x.amount), [666])

@@ -1,6 +1,8 @@
 /** Contract of purchasePpv: a fan unlocks a creator's post with a one-off payment. */
 import { defineQuery } from '@temporalio/workflow'
 import { TASK_QUEUES } from './task-queues.ts'
+import type { Referral } from '../domain/revenue-split.ts'
+import type { Settlement } from '../domain/ledger/templates.ts'
 
 export type PurchasePpvInput = {
   purchaseId: string
@@ -25,6 +27,12 @@ export type PurchaseQuote = {
   taxBps: number
   creatorShareBps: number
   chargebackWindowDays: number
+  /** the stored share deal behind creatorShareBps; null or absent: the 80 % default (absent in runs before deals existed) */
+  shareRuleId?: string | null
+  /** the referrer earning part of the platform's cut on this creator's sales, while the referral runs */
+  referral?: Referral | null
+  /** set when the brand settles creator shares in another currency than the sale's: the rate to convert at */
+  settlement?: Settlement | null
 }
 
 export const purchasePpvWorkflowId = (fanId: string, postId: string) => `ppv:${fanId}:${postId}`

@@ -18,6 +18,8 @@ export type RefundCase = {
   saleEntryId: string
   salePostings: Posting[]
   creatorShareStillPending: boolean
+  /** what the creator's account can give back now (the rest they owe us); absent in runs recorded before it existed */
+  clawbackLimit?: number
 }
 
 export const refundPurchaseWorkflowId = (purchaseId: string) => `refund:${purchaseId}`

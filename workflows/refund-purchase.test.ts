@@ -40,4 +40,25 @@ describe('refundPurchase workflow (time-skipping test server)', function () {
       assert.deepEqual([out.feeRefunded, f.calls[4]!.args.status], [voided, 'REFUNDED'])
     })
   }
+
+  const byKind = (postings: Posting[]) => Object.fromEntries(postings.filter((p) => p.account.kind.startsWith('creator')).map((p) => [p.account.kind, p.amount]))
+
+  it('takes back what the creator still has and books the rest of the share as owed by the creator', async () => {
+    const f = refundFakes({ voided: false, clawbackLimit: 100 })
+    await run(f)
+    const postings = f.calls.find((c) => c.name === 'postJournalEntry')!.args.postings as Posting[]
+    assert.equal(postings.reduce((s, p) => s + p.amount, 0), 0)
+    assert.deepEqual(byKind(postings), { creatorPending: 100, creatorReceivable: 566 })
+  })
+
+  it('when a payout empties the account between reading the case and booking, the whole share becomes owed', async () => {
+    const f = refundFakes({ voided: false, clawbackLimit: 666, refuseFirstPost: true })
+    await run(f)
+    const posts = f.calls.filter((c) => c.name === 'postJournalEntry').map((c) => c.args)
+    assert.equal(posts.length, 2)
+    assert.equal(posts[0]!.idempotencyKey, posts[1]!.idempotencyKey, 'the retry posts under the same key (nothing was posted)')
+    assert.deepEqual(byKind(posts[0]!.postings as Posting[]), { creatorPending: 666 })
+    assert.deepEqual(byKind(posts[1]!.postings as Posting[]), { creatorReceivable: 666 })
+    assert.equal(f.calls.at(-1)!.args.status, 'REFUNDED')
+  })
 })

@@ -1,4 +1,5 @@
-import { getExternalWorkflowHandle, proxyActivities, workflowInfo } from '@temporalio/workflow'
+import { ActivityFailure, ApplicationFailure, getExternalWorkflowHandle, patched, proxyActivities, workflowInfo } from '@temporalio/workflow'
+import { LEDGER_REFUSALS } from '../domain/ledger/validate.ts'
 import type * as refunds from '../activities/refunds/index.ts'
 import type * as finance from '../activities/purchases/index.ts'
 import type * as ledger from '../activities/ledger/index.ts'
@@ -19,9 +20,24 @@ export async function refundPurchase(input: RefundPurchaseInput): Promise<Refund
   if (c.postId) await act.revokeEntitlement({ fanId: c.fanId, postId: c.postId, purchaseId: input.purchaseId })
   const refund = await act.refundCharge({ processor: c.processor, idempotencyKey: `${workflowId}:refund`, transactionId: c.transactionId,
     amount: c.amount, currency: c.currency, reason: input.reason })
-  const entry = refundTemplate({ original: c.salePostings, feeRefunded: refund.feeRefunded, creatorShareStillPending: c.creatorShareStillPending })
-  const posted = await act.postJournalEntry({ idempotencyKey: `${workflowId}:ledger`, kind: 'refund', memo: entry.memo, brand: c.brand,
-    postings: entry.postings, reversesId: c.saleEntryId, metadata: { refundId: refund.refundId, reason: input.reason, requestedBy: input.requestedBy } })
+  // a share already paid out cannot come back from the creator's account: the creator owes the rest (receivable)
+  const share = -(c.salePostings.find((p) => p.account.kind === 'creatorPending')?.amount ?? 0)
+  const book = (clawbackFromCreator: number | undefined) => {
+    const entry = refundTemplate({ original: c.salePostings, feeRefunded: refund.feeRefunded, creatorShareStillPending: c.creatorShareStillPending,
+      clawbackFromCreator })
+    return act.postJournalEntry({ idempotencyKey: `${workflowId}:ledger`, kind: 'refund', memo: entry.memo, brand: c.brand,
+      postings: entry.postings, reversesId: c.saleEntryId, metadata: { refundId: refund.refundId, reason: input.reason, requestedBy: input.requestedBy } })
+  }
+  let posted: Awaited<ReturnType<typeof book>>
+  try {
+    posted = await book(c.clawbackLimit === undefined ? undefined : Math.min(share, c.clawbackLimit))
+  } catch (err) {
+    // the money is back with the fan already; if a payout emptied the account since the case was read, the whole
+    // share becomes the creator's debt rather than leaving the refund unbooked
+    if (!patched('refund-shortfall-receivable') || !(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure
+      && err.cause.type === LEDGER_REFUSALS.insufficientFunds)) throw err
+    posted = await book(0)
+  }
   await act.recordPurchase({ purchaseId: input.purchaseId, status: 'REFUNDED' })
   return { refundId: refund.refundId, feeRefunded: refund.feeRefunded, entryId: posted.entryId }
 }

@@ -2,7 +2,7 @@
 import { condition, proxyActivities, workflowInfo } from '@temporalio/workflow'
 import type * as finance from '../activities/purchases/index.ts'
 import type * as ledger from '../activities/ledger/index.ts'
-import { purchaseTemplate, releasePendingTemplate, reversalOf, tipTemplate } from '../domain/ledger/templates.ts'
+import { purchaseTemplate, releasePendingTemplate, reversalOf, settleShares, tipTemplate } from '../domain/ledger/templates.ts'
 import { money } from '../domain/money.ts'
 import { splitPurchase } from '../domain/revenue-split.ts'
 import { purchaseKey, type PurchasePpvInput, type PurchasePpvOutput, type PurchaseQuote, type PurchaseState } from './purchase-ppv.contract.ts'
@@ -41,16 +41,19 @@ export async function runSale(s: Sale): Promise<PurchasePpvOutput> {
     return { state: 'declined', transactionId: charge.transactionId, reason: charge.message }
   }
 
+  // quotes recorded before share deals, referrals and settlement currencies carry none of them: they replay as before
   const split = splitPurchase({ gross: money(quote.amount, quote.currency), taxBps: quote.taxBps, creatorShareBps: quote.creatorShareBps,
-    processorFee: { kind: 'reported', amount: charge.processorFee }, referral: null, at: new Date().toISOString() })
+    processorFee: { kind: 'reported', amount: charge.processorFee }, referral: quote.referral ?? null, at: new Date().toISOString() })
+  const settled = settleShares(split, quote.settlement ?? null)
   const book = { brand: quote.brand, currency: quote.currency }
   const { template, entryKind } = TEMPLATES[s.kind]
-  const sale = template({ ...book, fanId: s.fanId, creatorId: quote.creatorId, processor: s.processor, jurisdiction: s.jurisdiction, split })
+  const sale = template({ ...book, fanId: s.fanId, creatorId: quote.creatorId, processor: s.processor, jurisdiction: s.jurisdiction, split, settled })
   const undo: (() => Promise<unknown>)[] = []
   try {
     s.setState('posting')
     const posted = await act.postJournalEntry({ idempotencyKey: purchaseKey(purchaseId, 'sale'), kind: entryKind, memo: sale.memo, brand: quote.brand,
-      postings: sale.postings, metadata: { purchaseId, transactionId: charge.transactionId, ...s.metadata } })
+      postings: sale.postings, ...(settled.fx ? { fx: settled.fx } : {}),
+      metadata: { purchaseId, transactionId: charge.transactionId, shareRuleId: quote.shareRuleId ?? null, ...s.metadata } })
     undo.push(() => act.postJournalEntry({ idempotencyKey: purchaseKey(purchaseId, 'sale:reversal'), kind: `${entryKind}_reversal`,
       memo: `reversal: ${sale.memo}`, brand: quote.brand, postings: reversalOf(sale.postings), reversesId: posted.entryId }))
     if (s.postId) {
@@ -59,7 +62,8 @@ export async function runSale(s: Sale): Promise<PurchasePpvOutput> {
       await act.grantEntitlement(grant)
       undo.push(() => act.revokeEntitlement(grant))
     }
-    await act.recordPurchase({ purchaseId, status: 'COMPLETED', transactionId: charge.transactionId, ledgerEntryId: posted.entryId, split })
+    await act.recordPurchase({ purchaseId, status: 'COMPLETED', transactionId: charge.transactionId, ledgerEntryId: posted.entryId,
+      split: settled.fx ? { ...split, settled } : split })
     s.setState('completed')
   } catch (err) {
     s.setState('compensating')
@@ -73,8 +77,8 @@ export async function runSale(s: Sale): Promise<PurchasePpvOutput> {
   }
 
   // The creator's share stays pending through the chargeback window, then becomes payable.
-  if (!(await condition(s.takenBack, `${quote.chargebackWindowDays} days`)) && split.creator > 0) {
-    const release = releasePendingTemplate({ ...book, creatorId: quote.creatorId, amount: split.creator })
+  if (!(await condition(s.takenBack, `${quote.chargebackWindowDays} days`)) && settled.creator > 0) {
+    const release = releasePendingTemplate({ brand: quote.brand, currency: settled.currency, creatorId: quote.creatorId, amount: settled.creator })
     await act.postJournalEntry({ idempotencyKey: purchaseKey(purchaseId, 'release'), kind: 'creator_share_release', memo: release.memo, brand: quote.brand, postings: release.postings })
   }
   return { state: 'completed', transactionId: charge.transactionId, reason: null }

@@ -101,7 +101,10 @@ describe('verifyIdentity workflow (time-skipping test server)', function () {
       await event(h, 'e-1', 's-1', 'review')
       await until(h, (s) => s.status === 'review')
       await env.sleep(49 * HOUR)
-      return h.executeUpdate(decideUpdate, { args: [{ decision: 'approve', reasonCode: 'DOCUMENT_OK', reason: 'names match the passport', operatorId: 'op-1' }] })
+      const decided = await h.executeUpdate(decideUpdate, { args: [{ decision: 'approve', reasonCode: 'DOCUMENT_OK', reason: 'names match the passport', operatorId: 'op-1' }] })
+      // the update returns once decided; the case row is written by the steps after it
+      for (let i = 0; i < 200 && f.calls.filter((c) => c.name === 'recordKycCase').at(-1)?.args.decidedBy !== 'op-1'; i++) await new Promise((r) => setTimeout(r, 25))
+      return decided
     })
     assert.equal(out?.status, 'approved')
     assert.ok(f.names().includes('escalateKycCase'))

@@ -1,10 +1,10 @@
 /** Activities of a chargeback: read the case, keep the evidence in object storage, flag the fan. */
 import { ApplicationFailure } from '@temporalio/activity'
 import type { Db } from '../../prisma/client.ts'
-import { accountKey, CHARGEBACK_FEES } from '../../domain/ledger/accounts.ts'
+import { CHARGEBACK_FEES } from '../../domain/ledger/accounts.ts'
 import { BUCKETS } from '../../domain/storage.ts'
-import type { ChargebackCase } from '../../workflows/handle-chargeback.contract.ts'
-import { readBookedSale } from '../purchases/sale-record.ts'
+import type { ChargebackCase, ChargebackCaseRecord } from '../../workflows/handle-chargeback.contract.ts'
+import { creatorClawbackLimit, readBookedSale } from '../purchases/sale-record.ts'
 import type { StorageClient } from '../storage/client.ts'
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x))) as unknown
@@ -19,14 +19,10 @@ export function createChargebackActivities({ db, storage }: { db: Db; storage: S
       }
       const sale = await readBookedSale(db, purchase)
       if (!sale) throw ApplicationFailure.nonRetryable('the purchase has no sale entry', 'NO_SALE_ENTRY')
-      const creatorAccount = sale.salePostings.find((p) => p.account.kind === 'creatorPending')?.account
-      const account = creatorAccount && await db.ledgerAccount.findUnique({
-        where: { key: accountKey({ ...creatorAccount, kind: sale.released ? 'creatorAvailable' : 'creatorPending' }) } })
-      // credit-normal: what it holds is -balance, less what pending transfers have reserved against it
-      const clawbackLimit = account ? Math.max(0, Number(-account.balance - account.pendingDebits)) : 0
+      const clawbackLimit = await creatorClawbackLimit(db, sale)
       return {
         purchaseId: purchase.id, fanId: purchase.fanId, postId: purchase.postId, creatorId: purchase.creatorId, brand: purchase.brand,
-        currency: purchase.currency, saleEntryId: sale.saleEntryId, salePostings: sale.salePostings, creatorShareStillPending: !sale.released,
+        currency: purchase.currency, amount: purchase.amount, saleEntryId: sale.saleEntryId, salePostings: sale.salePostings, creatorShareStillPending: !sale.released,
         clawbackLimit, chargebackFee: CHARGEBACK_FEES[i.processor] ?? 0,
       }
     },
@@ -44,6 +40,15 @@ export function createChargebackActivities({ db, storage }: { db: Db; storage: S
       const body = Buffer.from(JSON.stringify(json({ assembledBy: i.workflowId, purchase, entitlements, processorEvents: events, ledgerEntries: entries, audit }), null, 2))
       await storage.putObject(BUCKETS.exports.name, key, body, body.length, { 'Content-Type': 'application/json' })
       return key
+    },
+
+    /** Keeps the case's read model for the finance back office (insert once, then the outcome). */
+    async recordChargebackCase(r: ChargebackCaseRecord): Promise<void> {
+      const { outcome, ...fields } = r
+      const closed = outcome ? { clawedBack: outcome.clawedBack, loss: outcome.loss, fee: outcome.fee, ledgerEntryId: BigInt(outcome.ledgerEntryId),
+        evidenceKey: outcome.evidenceKey, closedAt: new Date() } : {}
+      await db.chargebackCase.upsert({ where: { workflowId: r.workflowId }, create: { ...fields, ...closed },
+        update: { status: r.status, ...closed } })
     },
 
     /** Marks the fan for review in the audit trail (once per chargeback). */

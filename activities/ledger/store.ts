@@ -1,16 +1,10 @@
 /** Writes to the double-entry ledger through its SQL functions: one round trip per batch, accounts locked in order. */
 import type pg from 'pg'
 import { ACCOUNT_KINDS, accountKey, type AccountRef, type Posting } from '../../domain/ledger/accounts.ts'
-import { assertBalanced } from '../../domain/ledger/validate.ts'
+import { assertBalanced, LEDGER_REFUSALS, type LedgerRefusalCode } from '../../domain/ledger/validate.ts'
 import { CodedError } from '../../domain/coded-error.ts'
 
-export const LEDGER_REFUSALS = {
-  insufficientFunds: 'INSUFFICIENT_FUNDS',
-  unbalanced: 'UNBALANCED_ENTRY',
-  immutable: 'LEDGER_IMMUTABLE',
-  unknownTransfer: 'UNKNOWN_TRANSFER',
-} as const
-export type LedgerRefusalCode = (typeof LEDGER_REFUSALS)[keyof typeof LEDGER_REFUSALS]
+export { LEDGER_REFUSALS, type LedgerRefusalCode }
 
 export class LedgerRefusal extends CodedError<LedgerRefusalCode> {}
 
@@ -41,6 +35,9 @@ function translate(err: unknown): never {
   throw err
 }
 
+/** A named (server-side prepared) statement: each connection parses and plans it once, not per call. */
+const named = (name: string, text: string, values: unknown[]): pg.QueryConfig => ({ name: `ledger_${name}`, text, values })
+
 export function createLedgerStore(pool: pg.Pool) {
   // Accounts are never deleted, so a key's id can be cached for the life of the process.
   const ids = new Map<string, string>()
@@ -50,7 +47,7 @@ export function createLedgerStore(pool: pg.Pool) {
     if (missing.length > 0) {
       const rows = missing.map(([key, r]) => ({ key, brand: r.brand, currency: r.currency, kind: ACCOUNT_KINDS[r.kind].code,
         owner: r.owner, normalSign: ACCOUNT_KINDS[r.kind].normal === 'debit' ? 1 : -1, allowOverdraft: ACCOUNT_KINDS[r.kind].allowOverdraft }))
-      const res = await pool.query<{ key: string; id: string }>('SELECT key, id::text FROM ledger_ensure_accounts($1::jsonb)', [JSON.stringify(rows)])
+      const res = await pool.query<{ key: string; id: string }>(named('ensure', 'SELECT key, id::text FROM ledger_ensure_accounts($1::jsonb)', [JSON.stringify(rows)]))
       for (const row of res.rows) ids.set(row.key, row.id)
     }
     return ids
@@ -69,7 +66,7 @@ export function createLedgerStore(pool: pg.Pool) {
         fx: e.fx ?? null, metadata: e.metadata ?? null, ...cause, postings: toRows(e.postings, map),
       }))
       const res = await pool.query<{ idempotency_key: string; entry_id: string; created: boolean }>(
-        'SELECT idempotency_key, entry_id::text, created FROM ledger_post_entries($1::jsonb)', [JSON.stringify(payload)],
+        named('post', 'SELECT idempotency_key, entry_id::text, created FROM ledger_post_entries($1::jsonb)', [JSON.stringify(payload)]),
       ).catch(translate)
       return res.rows.map((r) => ({ idempotencyKey: r.idempotency_key, entryId: r.entry_id, created: r.created }))
     },
@@ -81,15 +78,15 @@ export function createLedgerStore(pool: pg.Pool) {
       const payload = { key: input.idempotencyKey, kind: input.kind, memo: input.memo, brand: input.brand,
         expiresAt: input.expiresAt, workflowId: cause?.workflowId, runId: cause?.runId, postings: toRows(input.postings, map) }
       const res = await pool.query<{ transfer_id: string; created: boolean }>(
-        'SELECT transfer_id::text, created FROM ledger_create_pending($1::jsonb)', [JSON.stringify(payload)]).catch(translate)
+        named('pending', 'SELECT transfer_id::text, created FROM ledger_create_pending($1::jsonb)', [JSON.stringify(payload)])).catch(translate)
       return { transferId: res.rows[0]!.transfer_id, created: res.rows[0]!.created }
     },
 
     /** Phase two: post (becomes an entry keyed `entryKey`) or void; repeating returns the first outcome. */
     async resolvePending(transferKey: string, action: 'post' | 'void', entryKey: string, cause: Cause) {
-      const res = await pool.query<{ status: 'POSTED' | 'VOIDED' | 'EXPIRED'; entry_id: string | null }>(
-        'SELECT status, entry_id::text FROM ledger_resolve_pending($1, $2, $3::jsonb)',
-        [transferKey, action, JSON.stringify({ key: entryKey, ...cause })]).catch(translate)
+      const res = await pool.query<{ status: 'POSTED' | 'VOIDED' | 'EXPIRED'; entry_id: string | null }>(named('resolve',
+        'SELECT status, entry_id::text FROM ledger_resolve_pending($1, $2, $3::jsonb)', [transferKey, action, JSON.stringify({ key: entryKey, ...cause })],
+      )).catch(translate)
       return { status: res.rows[0]!.status, entryId: res.rows[0]!.entry_id }
     },
   }

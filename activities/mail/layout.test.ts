@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { escapeHtml, renderMail } from './layout.ts'
-import { TEMPLATES, type MailData, type MailTemplate } from './templates.ts'
+import { SUBSCRIPTION_NOTICES, TEMPLATES, type MailData, type MailTemplate } from './templates.ts'
 
 const LINK = 'https://boyfanz.example/verify?token=abc&next=%2Fhome'
 const EXPIRES = '2026-05-01T14:00:00.000Z'
@@ -11,9 +11,19 @@ const SAMPLES: { [K in MailTemplate]: MailData[K] } = {
   kycDecision: { brand: 'boyfanz', name: 'Rex', link: LINK, status: 'declined', reason: 'The photo is blurred' },
   signupActivated: { brand: 'boyfanz', name: 'Rex', link: LINK },
   kycEscalation: { caseId: 'case-42', link: LINK },
+  subscriptionNotice: { brand: 'boyfanz', name: 'Rex', link: LINK, creator: 'Max', notice: 'subscriptionPaymentFailed', amount: '9.99 USD', at: EXPIRES },
 }
 
 describe('mail templates', () => {
+  it('every subscription notice renders with the creator named and the manage link', () => {
+    for (const notice of SUBSCRIPTION_NOTICES) {
+      const mail = renderMail('subscriptionNotice', { ...SAMPLES.subscriptionNotice, notice })
+      assert.match(mail.subject, /^BoyFanz: /)
+      assert.ok(mail.text.includes('Max') && mail.text.includes(LINK), `${notice}: ${mail.text}`)
+    }
+    assert.throws(() => renderMail('subscriptionNotice', { ...SAMPLES.subscriptionNotice, notice: 'subscriptionGoneFishing' }))
+  })
+
   for (const template of Object.keys(TEMPLATES) as MailTemplate[]) {
     it(`${template}: brand in the subject, link in both parts`, () => {
       const mail = renderMail(template, SAMPLES[template])

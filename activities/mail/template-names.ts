@@ -6,5 +6,6 @@ export const MAIL_TEMPLATES = {
   kycDecision: 'kycDecision',
   signupActivated: 'signupActivated',
   kycEscalation: 'kycEscalation',
+  subscriptionNotice: 'subscriptionNotice',
 } as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[keyof typeof MAIL_TEMPLATES]

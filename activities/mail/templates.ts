@@ -37,6 +37,42 @@ const define = <S extends z.ZodType>(schema: S, say: (data: z.output<S>) => Rend
   ({ schema, render: (data: unknown): Rendered => say(schema.parse(data)) })
 const hi = (d: { name: string }) => `Hi ${d.name},`
 
+/** What the subscription workflow tells a fan about. */
+export const SUBSCRIPTION_NOTICES = ['subscriptionStarted', 'subscriptionPaymentFailed', 'subscriptionRetryFailed', 'subscriptionRenewalUnconfirmed',
+  'subscriptionGraceStarted', 'subscriptionCancelledUnpaid', 'subscriptionCancelled', 'subscriptionEnded', 'subscriptionPriceChange',
+  'subscriptionChargedBack'] as const
+
+function subscriptionNotice(d: { brand: Brand; name: string; link: string; creator: string; notice: (typeof SUBSCRIPTION_NOTICES)[number]
+  amount?: string; at?: string }): MailContent {
+  const manage = { label: 'Manage my subscriptions', url: d.link }
+  const on = d.at ? ` on ${when(d.at)}` : ''
+  const say = (subject: string, ...paragraphs: string[]): MailContent =>
+    ({ subject: `${d.brand.name}: ${subject}`, greeting: hi(d), paragraphs, action: manage })
+  switch (d.notice) {
+    case 'subscriptionStarted': return say(`you subscribed to ${d.creator}`, `Your subscription to ${d.creator} is active.`,
+      ...(d.amount ? [`You paid ${d.amount}; it renews${on}.`] : []))
+    case 'subscriptionPaymentFailed': return say(`your payment for ${d.creator} did not go through`,
+      `We could not charge ${d.amount ?? 'your renewal'} for your subscription to ${d.creator}.`, `We will try again${on}; you keep access meanwhile.`)
+    case 'subscriptionRetryFailed': return say(`we still could not renew ${d.creator}`,
+      `Another attempt to charge ${d.amount ?? 'your renewal'} for ${d.creator} failed.`, `We will try again${on}. Updating your payment method helps.`)
+    case 'subscriptionRenewalUnconfirmed': return say(`your renewal for ${d.creator} is not confirmed yet`,
+      `Your payment processor has not confirmed the renewal of your subscription to ${d.creator}.`, 'Access to new posts is paused until it does.')
+    case 'subscriptionGraceStarted': return say(`your subscription to ${d.creator} is at risk`,
+      `Your renewal for ${d.creator} could not be charged. You can still see what you had; new posts wait until the payment goes through.`,
+      `Without payment the subscription ends${on}.`)
+    case 'subscriptionCancelledUnpaid': return say(`your subscription to ${d.creator} ended`, `We could not charge your renewal, so your subscription to ${d.creator} ended.`,
+      'You can subscribe again at any time.')
+    case 'subscriptionCancelled': return say(`you cancelled ${d.creator}`, `Your subscription to ${d.creator} is cancelled.`,
+      d.at ? `You keep access until ${when(d.at)}.` : 'Your access has ended.', ...(d.amount ? [`We refund ${d.amount} to your payment method.`] : []))
+    case 'subscriptionEnded': return say(`your subscription to ${d.creator} ended`, `Your subscription to ${d.creator} has ended.`)
+    case 'subscriptionPriceChange': return say(`${d.creator} changes the subscription price`,
+      `The price of your subscription to ${d.creator} becomes ${d.amount ?? 'a new amount'} from your renewal${on}.`,
+      'Nothing changes before then, and you can cancel at any time.')
+    case 'subscriptionChargedBack': return say(`your subscription to ${d.creator} ended`,
+      `Your bank reversed a payment for your subscription to ${d.creator}, so it ended and access was removed.`)
+  }
+}
+
 /** Every template: its input schema and a renderer that validates the data and says the words in the brand's name. */
 export const TEMPLATES = {
   verifyEmail: define(person.extend({ link, expiresAt: at, code: z.string().regex(/^[A-Z0-9]{4,12}$/).optional() }), (d) => ({
@@ -84,6 +120,9 @@ export const TEMPLATES = {
       paragraphs: [`KYC case ${d.caseId} has waited longer than the review SLA allows. Please review it.`],
       action: { label: 'Open the case', url: d.link } },
   })),
+  // one template for every subscription notice; `notice` says which (domain/subscriptions/dunning.ts names the dunning ones)
+  subscriptionNotice: define(person.extend({ link, creator: z.string().trim().min(1).max(100), notice: z.enum(SUBSCRIPTION_NOTICES),
+    amount: optionalText, at: at.optional() }), (d) => ({ brand: d.brand, content: subscriptionNotice(d) })),
 } satisfies Record<MailTemplate, { schema: z.ZodType; render: (data: unknown) => Rendered }>
 
 /** The input each template takes (all strings: it arrives as activity data). */

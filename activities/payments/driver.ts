@@ -24,10 +24,18 @@ export type ChargeRequest = {
   description: string
   /** our ids, echoed back in notifications so they can be routed to the right workflow */
   reference: { workflowId: string; fanId: string }
+  /**
+   * Processor-owned rebilling: this charge opens a subscription the processor rebills, `rebillAmount` (minor units, same
+   * currency) every `periodDays`, until cancelled (cancelRecurring) and tells us each time by notification ('rebill',
+   * 'rebill_failed'). Only CCBill and Segpay honour it; the other drivers ignore it and charge once.
+   */
+  recurring?: { periodDays: number; rebillAmount: number }
 }
 
 export type ChargeResult =
-  | { status: 'approved'; transactionId: string; processorFee: number; approvedAt: string }
+  | { status: 'approved'; transactionId: string; processorFee: number; approvedAt: string
+    /** the processor's subscription id, when the charge was recurring: what cancelRecurring and rebill notices name */
+    subscriptionRef?: string }
   | { status: 'declined'; transactionId: string | null; decline: DeclineCode; message: string }
 
 export type RefundRequest = { idempotencyKey: string; transactionId: string; amount: number; currency: string; reason: string }
@@ -35,18 +43,32 @@ export type RefundResult = { status: 'refunded' | 'voided'; refundId: string; fe
 
 export type TransactionStatus = { transactionId: string; state: 'approved' | 'declined' | 'refunded' | 'voided' | 'chargeback' | 'unknown' }
 
-/** An inbound notification after verification: deduped by (processor, eventId). */
+/**
+ * An inbound notification after verification: deduped by (processor, eventId). 'sale_failed' (a declined sale) and
+ * 'other' are genuine events we store and acknowledge but do not act on; processorType keeps the processor's name.
+ */
 export type ProcessorEvent = {
   processor: ProcessorName
   eventId: string
-  type: 'sale' | 'rebill' | 'rebill_failed' | 'refund' | 'void' | 'chargeback' | 'cancellation'
+  type: 'sale' | 'sale_failed' | 'rebill' | 'rebill_failed' | 'refund' | 'void' | 'chargeback' | 'cancellation' | 'other'
+  /** the processor's own name for the event: CCBill's eventType, Verotel's event, Epoch's letter, Segpay's trantype/action/stage/approved */
+  processorType: string
   transactionId: string
   amount: number | null
   currency: string | null
   occurredAt: string
   reference: { workflowId: string | null; fanId: string | null }
+  /** a payment token issued with the event for the fan's next charge (Verotel's next oneClickToken); a secret */
+  nextPaymentToken: string | null
+  /** the processor's fee on this event, when its notification reports one (neither CCBill nor Segpay does); else null */
+  processorFee?: number | null
+  /** the processor's subscription id, on events of a processor-owned subscription (its rebills and cancellation) */
+  subscriptionRef?: string | null
   raw: Record<string, string>
 }
+
+/** Asks the processor to stop rebilling a subscription (the fan keeps what was paid for); a retry is harmless. */
+export type CancelRecurringRequest = { idempotencyKey: string; subscriptionRef: string; reason: string }
 
 /** The raw HTTP notification as received, for verification (signature or source address). */
 export type InboundNotification = {
@@ -75,6 +97,11 @@ export interface ProcessorDriver {
   charge(request: ChargeRequest): Promise<ChargeResult>
   refund(request: RefundRequest): Promise<RefundResult>
   status(transactionId: string): Promise<TransactionStatus>
+  /**
+   * Stops the processor's rebilling of a subscription opened by a recurring charge; `cancelled` is true once it is
+   * stopped, also when it already was. Only drivers whose processor owns the rebilling (CCBill, Segpay) have it.
+   */
+  cancelRecurring?(request: CancelRecurringRequest): Promise<{ cancelled: boolean }>
   /** verifies authenticity and freshness, then parses; throws NotificationRejected */
   parseNotification(notification: InboundNotification): ProcessorEvent
   /** the body the processor expects back on success (e.g. CCBill wants 200 with any body, Verotel 'OK') */

@@ -24,6 +24,8 @@ export const paymentEnvSchema = z.object({
   SEGPAY_SRS_URL: httpUrl.optional().describe('Segpay Reporting Services base (https://srs.segpay.com) or the local sandbox'),
   SEGPAY_PACKAGE_ID: z.string().regex(/^\d+$/, 'digits').optional().describe('Segpay package the One-Click sales run on'),
   SEGPAY_PRICE_POINT_ID: z.string().regex(/^\d+$/, 'digits').optional().describe('One-Click enabled dynamic price point of that package'),
+  SEGPAY_RECURRING_PRICE_POINT_ID: z.string().regex(/^\d+$/, 'digits').optional()
+    .describe('One-Click enabled Dynamic Recurring price point of that package; unset: no subscriptions Segpay rebills'),
   SEGPAY_SRS_USER_ID: z.string().min(1).optional().describe('Segpay Reporting Services User ID'),
   SEGPAY_SRS_ACCESS_KEY: z.string().min(1).optional().describe('secret'),
   SEGPAY_ALLOWED_CIDRS: z.string().optional().describe('comma-separated source ranges postbacks may come from (SRS GetPostbackIPList)'),
@@ -54,6 +56,7 @@ export function createDrivers(env: Omit<PaymentEnv, 'CHARGEBACK_WINDOW_DAYS'>): 
     && c.SEGPAY_SRS_ACCESS_KEY && c.SEGPAY_ALLOWED_CIDRS) {
     drivers.segpay = createSegpayDriver({ oneClickBaseUrl: c.SEGPAY_ONE_CLICK_URL, srsBaseUrl: c.SEGPAY_SRS_URL, packageId: c.SEGPAY_PACKAGE_ID,
       pricePointId: c.SEGPAY_PRICE_POINT_ID, srsUserId: c.SEGPAY_SRS_USER_ID, srsAccessKey: c.SEGPAY_SRS_ACCESS_KEY,
+      ...(c.SEGPAY_RECURRING_PRICE_POINT_ID ? { recurringPricePointId: c.SEGPAY_RECURRING_PRICE_POINT_ID } : {}),
       allowedSourceCidrs: c.SEGPAY_ALLOWED_CIDRS.split(',').map((s) => s.trim()).filter(Boolean) })
   }
   if (c.EPOCH_API_URL && c.EPOCH_CSA_URL && c.EPOCH_CO_CODE && c.EPOCH_HMAC_KEY && c.EPOCH_CSA_USERNAME && c.EPOCH_CSA_PASSWORD) {

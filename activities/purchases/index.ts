@@ -1,11 +1,11 @@
 /** Activities of PPV purchases and tips: quote from PostgreSQL, charge/refund through a processor driver, access. */
 import { ApplicationFailure } from '@temporalio/activity'
 import type { Db } from '../../prisma/client.ts'
-import { DEFAULT_CREATOR_SHARE_BPS } from '../../domain/revenue-split.ts'
 import { taxRateBps } from '../../domain/tax.ts'
 import { assertPurchaseAmount, money, MoneyError } from '../../domain/money.ts'
 import { TIP_ERRORS } from '../../workflows/send-tip.contract.ts'
 import { PURCHASE_ERRORS, type PurchaseQuote } from '../../workflows/purchase-ppv.contract.ts'
+import { saleRules } from './sale-rules.ts'
 import type { ChargeRequest, ChargeResult, ProcessorDriver, ProcessorName, RefundRequest, RefundResult } from '../payments/driver.ts'
 
 export type PurchaseDeps = { db: Db; drivers: Partial<Record<ProcessorName, ProcessorDriver>>; chargebackWindowDays: number }
@@ -36,8 +36,9 @@ export function createPurchaseActivities({ db, drivers, chargebackWindowDays }: 
       if (!post || post.status !== 'PUBLISHED') throw ApplicationFailure.nonRetryable('That post is not for sale.', PURCHASE_ERRORS.postUnavailable)
       if (post.creatorId === fanId) throw ApplicationFailure.nonRetryable('You cannot buy your own post.', PURCHASE_ERRORS.ownPost)
       const brand = await db.brand.findUniqueOrThrow({ where: { id: post.brandId } })
+      const rules = await saleRules(db, { brand: brand.slug, creatorId: post.creatorId, currency: post.currency, at: new Date() })
       return { brand: brand.slug, creatorId: post.creatorId, amount: post.priceMinor, currency: post.currency,
-        taxBps: taxRateBps(jurisdiction), creatorShareBps: DEFAULT_CREATOR_SHARE_BPS, chargebackWindowDays }
+        taxBps: taxRateBps(jurisdiction), chargebackWindowDays, ...rules }
     },
 
     /** Checks a tip (a creator on that brand, not oneself, within the amount limits) and the rules of its split. */
@@ -51,8 +52,9 @@ export function createPurchaseActivities({ db, drivers, chargebackWindowDays }: 
         if (err instanceof MoneyError) throw ApplicationFailure.nonRetryable(err.message, err.code)
         throw err
       }
+      const rules = await saleRules(db, { brand: i.brand, creatorId: i.creatorId, currency: i.currency, at: new Date() })
       return { brand: i.brand, creatorId: i.creatorId, amount: i.amount, currency: i.currency, taxBps: taxRateBps(i.jurisdiction),
-        creatorShareBps: DEFAULT_CREATOR_SHARE_BPS, chargebackWindowDays }
+        chargebackWindowDays, ...rules }
     },
 
     /** Charges the fan's stored payment method; a decline is an answer, not a failure. */

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/activity'
 import type { Db } from '../../prisma/client.ts'
 import { REFUND_REFUSALS, refundRefusal } from '../../domain/refund-policy.ts'
 import type { RefundCase, RefundPurchaseInput } from '../../workflows/refund-purchase.contract.ts'
-import { readBookedSale } from '../purchases/sale-record.ts'
+import { creatorClawbackLimit, readBookedSale } from '../purchases/sale-record.ts'
 
 const refuse = (message: string, code: string) => ApplicationFailure.nonRetryable(message, code)
 
@@ -19,7 +19,7 @@ export function createRefundActivities({ db }: { db: Db }) {
       if (!sale) throw refuse('The purchase has no sale entry.', REFUND_REFUSALS.notRefundable)
       return { purchaseWorkflowId: p.workflowId, fanId: p.fanId, postId: p.postId, brand: p.brand, processor: p.processor as RefundCase['processor'],
         transactionId: p.transactionId, amount: p.amount, currency: p.currency, saleEntryId: sale.saleEntryId, salePostings: sale.salePostings,
-        creatorShareStillPending: !sale.released }
+        creatorShareStillPending: !sale.released, clawbackLimit: await creatorClawbackLimit(db, sale) }
     },
   }
 }

@@ -4,6 +4,7 @@ import { AppLayout } from './AppLayout'
 import auditLogs from './audit-logs'
 import { authProvider } from './auth-provider'
 import brands from './brands'
+import chargebackCases from './chargebacks'
 import { Dashboard } from './dashboard/Dashboard'
 import { dataProvider } from './data-provider'
 import kycCases from './kyc-cases'
@@ -15,8 +16,12 @@ import people from './people'
 import performerRecords from './performer-records'
 import platformChecks from './platform-checks'
 import purchases from './purchases'
+import referrals from './referrals'
+import { ReportsRoute } from './reports'
 import type { RoleGrant } from './session'
 import { hasFinanceAccess } from './session'
+import revenueShareRules from './share-rules'
+import fxRates from './fx-rates'
 import { TrialBalancePage } from './trial-balance/TrialBalancePage'
 
 /**
@@ -52,8 +57,13 @@ export function App() {
               <Resource name="purchases" {...purchases} />
               <Resource name="ledger-entries" {...ledgerEntries} options={{ label: 'Ledger entries' }} />
               <Resource name="ledger-accounts" {...ledgerAccounts} options={{ label: 'Ledger accounts' }} recordRepresentation="key" />
+              <Resource name="chargeback-cases" {...chargebackCases} options={{ label: 'Chargebacks' }} />
+              <Resource name="revenue-share-rules" {...revenueShareRules} options={{ label: 'Revenue share rules' }} />
+              <Resource name="fx-rates" {...fxRates} options={{ label: 'FX rates' }} />
+              <Resource name="referrals" {...referrals} />
               <CustomRoutes>
                 <Route path="/trial-balance" element={<TrialBalancePage />} />
+                <Route path="/reports" element={<ReportsRoute />} />
               </CustomRoutes>
             </>
           )}

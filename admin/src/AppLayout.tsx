@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { ListSubheader } from '@mui/material'
 import BalanceIcon from '@mui/icons-material/Balance'
+import InsightsIcon from '@mui/icons-material/Insights'
 import { Layout, Menu, usePermissions } from 'react-admin'
 import type { RoleGrant } from './session'
 import { hasFinanceAccess } from './session'
@@ -25,6 +26,11 @@ function AppMenu() {
         <Menu.ResourceItem key="ledger-entries" name="ledger-entries" />,
         <Menu.ResourceItem key="ledger-accounts" name="ledger-accounts" />,
         <Menu.Item key="trial-balance" to="/trial-balance" primaryText="Trial balance" leftIcon={<BalanceIcon />} data-testid="menu-trial-balance" />,
+        <Menu.ResourceItem key="chargeback-cases" name="chargeback-cases" />,
+        <Menu.ResourceItem key="revenue-share-rules" name="revenue-share-rules" />,
+        <Menu.ResourceItem key="referrals" name="referrals" />,
+        <Menu.ResourceItem key="fx-rates" name="fx-rates" />,
+        <Menu.Item key="reports" to="/reports" primaryText="Reports" leftIcon={<InsightsIcon />} data-testid="menu-reports" />,
       ]}
     </Menu>
   )

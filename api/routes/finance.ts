@@ -7,6 +7,7 @@ import { createLedgerReads } from '../../activities/ledger/reads.ts'
 import { balanceSheet, profitAndLoss, toCsv } from '../../domain/ledger/reports.ts'
 import { isCurrency } from '../../domain/money.ts'
 import { authorize } from '../authz.ts'
+import { audit } from '../audit.ts'
 import { DomainError } from '../errors.ts'
 import { listQuery, sendPage } from '../list-query.ts'
 
@@ -15,6 +16,20 @@ const purchaseList = listQuery(['createdAt', 'amount', 'id'], z.object({
   processor: z.string().optional(), fanId: z.string().uuid().optional() }))
 const entryList = listQuery(['createdAt', 'id'], z.object({ workflowId: z.string().optional(), kind: z.string().optional(), brand: z.string().optional() }))
 const accountList = listQuery(['key', 'balance', 'id'], z.object({ brand: z.string().optional(), kind: z.string().optional(), owner: z.string().optional() }))
+const fxList = listQuery(['asOf', 'base', 'quote'], z.object({ base: z.string().optional(), quote: z.string().optional() }))
+const currencyCode = z.string().refine(isCurrency, 'must be a supported ISO currency code (USD, EUR, GBP, CAD, AUD, JPY, USDC)')
+const fxBody = z.object({
+  base: currencyCode,
+  quote: currencyCode,
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf is a day, YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'asOf is not a real day')
+    .refine((d) => d <= new Date().toISOString().slice(0, 10), 'asOf cannot be in the future'),
+  rate: z.string().regex(/^\d{1,10}(\.\d{1,10})?$/, 'rate is a positive decimal with at most 10 decimals, as text ("1.0850")')
+    .refine((r) => Number(r) > 0, 'rate must be more than zero'),
+  source: z.string().trim().min(2, 'say where the rate comes from (e.g. ECB reference rate)').max(200),
+}).strict().refine((b) => b.base !== b.quote, { message: 'base and quote must differ', path: ['quote'] })
+const fxView = (r: { base: string; quote: string; asOf: Date; rate: { toString(): string }; source: string }) =>
+  ({ id: `${r.base}/${r.quote}/${r.asOf.toISOString().slice(0, 10)}`, base: r.base, quote: r.quote, asOf: r.asOf.toISOString().slice(0, 10),
+    rate: r.rate.toString(), source: r.source })
 const bigintId = z.object({ id: z.string().regex(/^\d{1,18}$/, 'id must be a number') })
 
 const purchaseView = (p: { ledgerEntryId: bigint | null } & Record<string, unknown>) => ({ ...p, ledgerEntryId: p.ledgerEntryId?.toString() ?? null })
@@ -59,6 +74,24 @@ export function createFinanceRouter({ db, pool }: { db: Db; pool: pg.Pool }): Ro
       db.ledgerAccount.count({ where: q.filter })])
     sendPage(res, 'ledger-accounts', q.skip, rows.map((a) => ({ id: a.id.toString(), key: a.key, brand: a.brand, currency: a.currency, kind: a.kind,
       owner: a.owner, balance: Number(a.balance), pendingDebits: Number(a.pendingDebits), pendingCredits: Number(a.pendingCredits) })), total)
+  })
+
+  /** Exchange rates by day (newest first); the rate a sale used is also kept on its entry. */
+  router.get('/fx-rates', finance, async (req, res) => {
+    const q = fxList.parse(req.query)
+    const orderBy = req.query.sort ? q.orderBy : { asOf: 'desc' as const }
+    const [rows, total] = await Promise.all([db.fxRate.findMany({ where: q.filter, orderBy, skip: q.skip, take: q.take }), db.fxRate.count({ where: q.filter })])
+    sendPage(res, 'fx-rates', q.skip, rows.map(fxView), total)
+  })
+  /** Records the day's rate of a pair; a day's rate is fixed once sales may have used it (409 on a second write). */
+  router.post('/fx-rates', authorize('finance', 'manage'), async (req, res) => {
+    const b = fxBody.parse(req.body)
+    const key = { base: b.base, quote: b.quote, asOf: new Date(`${b.asOf}T00:00:00Z`) }
+    const existing = await db.fxRate.findUnique({ where: { base_quote_asOf: key } })
+    if (existing) throw new DomainError('conflict', `The ${b.base}/${b.quote} rate of ${b.asOf} is ${existing.rate.toString()} already; sales may have used it.`)
+    const row = await db.fxRate.create({ data: { ...key, rate: b.rate, source: b.source } })
+    await audit(db, req, { action: 'fx_rate.create', resourceType: 'fx_rate', resourceId: `${b.base}/${b.quote}/${b.asOf}`, details: { rate: b.rate, source: b.source } })
+    res.status(201).location(`/api/fx-rates?filter=${encodeURIComponent(JSON.stringify({ base: b.base, quote: b.quote }))}`).json(fxView(row))
   })
 
   /** Debits and credits per currency over all accounts; balanced when every net is zero. */

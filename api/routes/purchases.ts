@@ -16,12 +16,19 @@ import { refundPurchase } from '../../workflows/refund-purchase.ts'
 import { refundPurchaseTaskQueue, refundPurchaseWorkflowId } from '../../workflows/refund-purchase.contract.ts'
 import { audit } from '../audit.ts'
 import { decide } from '../../domain/authz.ts'
-import { DomainError } from '../errors.ts'
+import type { PiiCipher } from '../../activities/identity/deps.ts'
+import type { ProcessorDriver, ProcessorName } from '../../activities/payments/driver.ts'
+import { PAYMENT_TOKEN_REFUSALS, PaymentTokenRefused, createPaymentMethods, type PaymentTokenRefusal } from '../../activities/payments/payment-methods.ts'
+import { DomainError, type ErrorKind } from '../errors.ts'
 
+// crypto pays from the fan's own wallet and Verotel can use the stored token: omitted there, required by the card processors
+const payment = {
+  processor: z.enum(['ccbill', 'segpay', 'epoch', 'verotel', 'crypto']).default('ccbill'),
+  paymentToken: z.string().min(3).max(200).optional(),
+}
 const body = z.object({
   postId: z.string().uuid('postId must be a UUID'),
-  processor: z.enum(['ccbill', 'segpay', 'epoch', 'verotel', 'crypto']).default('ccbill'),
-  paymentToken: z.string().min(3).max(200),
+  ...payment,
   jurisdiction: z.string().refine(isKnownJurisdiction, 'jurisdiction must be a known ISO country code, optionally with a region (US-TX)'),
 }).strict()
 const idParam = z.object({ id: z.string().uuid('id must be a UUID') })
@@ -36,14 +43,33 @@ const tipBody = z.object({
   amount: z.number().int('amount is in integer minor units (499 = 4.99)').positive('amount must be more than zero'),
   currency: z.string().refine(isCurrency, 'currency must be a supported ISO code (USD, EUR, GBP, CAD, AUD, JPY)'),
   message: z.string().trim().max(500).default(''),
-  processor: z.enum(['ccbill', 'segpay', 'epoch', 'verotel', 'crypto']).default('ccbill'),
-  paymentToken: z.string().min(3).max(200),
+  ...payment,
   jurisdiction: z.string().refine(isKnownJurisdiction, 'jurisdiction must be a known ISO country code, optionally with a region (US-TX)'),
 }).strict()
 const signedIn: RequestHandler = (req, _res, next) => next(req.person ? undefined : new DomainError('unauthenticated', 'Sign in first.'))
 
-export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Client }): Router {
+const REFUSAL_KINDS: Record<PaymentTokenRefusal, ErrorKind> = {
+  [PAYMENT_TOKEN_REFUSALS.required]: 'validation', [PAYMENT_TOKEN_REFUSALS.walletNotYours]: 'walletNotYours',
+  [PAYMENT_TOKEN_REFUSALS.noStoredMethod]: 'noStoredPaymentMethod',
+}
+
+type PurchaseDeps = { db: Db; temporal: Client; drivers: Partial<Record<string, ProcessorDriver>>; pii: Pick<PiiCipher, 'encrypt' | 'decrypt'> }
+
+export function createPurchaseRouter({ db, temporal, drivers, pii }: PurchaseDeps): Router {
   const router = Router()
+  const paymentMethods = createPaymentMethods({ db, pii })
+
+  /** The token to charge, or a 4xx before any workflow starts: the processor must be configured here. */
+  async function paymentTokenFor(input: { processor: ProcessorName; paymentToken?: string | undefined }, fanId: string): Promise<string> {
+    if (!drivers[input.processor]) throw new DomainError('processorUnavailable', `Payments through ${input.processor} are not offered here.`)
+    try {
+      return await paymentMethods.tokenFor({ processor: input.processor, personId: fanId, given: input.paymentToken })
+    } catch (err) {
+      if (!(err instanceof PaymentTokenRefused)) throw err
+      const details = err.code === PAYMENT_TOKEN_REFUSALS.required ? [{ path: 'paymentToken', message: err.message }] : undefined
+      throw new DomainError(REFUSAL_KINDS[err.code], err.message, details)
+    }
+  }
 
   /** Published PPV posts of a brand, for its storefront (public: titles and prices only). */
   router.get('/posts', async (req, res) => {
@@ -62,13 +88,14 @@ export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Clien
   router.post('/purchases', signedIn, async (req, res) => {
     const input = body.parse(req.body)
     const fanId = req.person!.id
+    const paymentToken = await paymentTokenFor(input, fanId)
     const post = await db.post.findUnique({ where: { id: input.postId } })
     if (!post || post.status !== 'PUBLISHED') throw new DomainError('notFound', 'That post is not for sale.')
     if (post.creatorId === fanId) throw new DomainError('ownPost', 'You cannot buy your own post.')
     const purchaseId = randomUUID()
     const handle = await temporal.workflow.start(purchasePpv, {
       workflowId: purchasePpvWorkflowId(fanId, post.id), taskQueue: purchasePpvTaskQueue,
-      args: [{ purchaseId, fanId, postId: post.id, processor: input.processor, paymentToken: input.paymentToken, jurisdiction: input.jurisdiction.toUpperCase() }],
+      args: [{ purchaseId, fanId, postId: post.id, processor: input.processor, paymentToken, jurisdiction: input.jurisdiction.toUpperCase() }],
     })
     await audit(db, req, { action: 'purchase.start', resourceType: 'purchase', resourceId: purchaseId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
     res.status(202).location(`/api/purchases/${purchaseId}`).json({ id: purchaseId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
@@ -88,9 +115,10 @@ export function createPurchaseRouter({ db, temporal }: { db: Db; temporal: Clien
     // a creator page exists from onboarding on, but only a verified creator (the role, granted on KYC approval) takes money
     const verified = await db.roleGrant.findFirst({ where: { personId: input.creatorId, role: 'creator', brand: { slug: input.brand } } })
     if (!verified) throw new DomainError('notFound', 'No such creator on this brand.')
+    const paymentToken = await paymentTokenFor(input, fanId)
     const tipId = randomUUID()
     const handle = await temporal.workflow.start(sendTip, { workflowId: sendTipWorkflowId(tipId), taskQueue: sendTipTaskQueue,
-      args: [{ ...input, tipId, fanId, jurisdiction: input.jurisdiction.toUpperCase() }] })
+      args: [{ ...input, paymentToken, tipId, fanId, jurisdiction: input.jurisdiction.toUpperCase() }] })
     await audit(db, req, { action: 'tip.start', resourceType: 'purchase', resourceId: tipId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
     res.status(202).location(`/api/purchases/${tipId}`).json({ id: tipId, workflowId: handle.workflowId, runId: handle.firstExecutionRunId })
   })

@@ -30,6 +30,13 @@ export const ACCOUNT_KINDS = {
   payoutsSettled: { code: 'payouts_settled', owner: 'none', normal: 'debit', allowOverdraft: true },
   /** chargebacks we lose (amount and fee we could not claw back) */
   chargebackLosses: { code: 'chargeback_losses', owner: 'none', normal: 'debit', allowOverdraft: true },
+  /** what a creator owes back (a refund after their share was paid out), netted against later earnings */
+  creatorReceivable: { code: 'creator_receivable', owner: 'person', normal: 'debit', allowOverdraft: true },
+  /**
+   * currency position: a sale in one currency whose creator share is owed in another passes through the position
+   * account of each currency, so every entry still balances per currency (the rate used is kept on the entry)
+   */
+  fxPosition: { code: 'fx_position', owner: 'none', normal: 'debit', allowOverdraft: true },
 } as const
 export type AccountKind = keyof typeof ACCOUNT_KINDS
 export type AccountCode = (typeof ACCOUNT_KINDS)[AccountKind]['code']

@@ -5,7 +5,7 @@ import { ACCOUNT_KINDS, type AccountKind } from './accounts.ts'
 export const STATEMENT_SECTION: Readonly<Record<AccountKind, 'asset' | 'liability' | 'revenue' | 'expense'>> = Object.freeze({
   fanWallet: 'liability', creatorPending: 'liability', creatorAvailable: 'liability', referralPayable: 'liability',
   platformRevenue: 'revenue', processorClearing: 'asset', processorFees: 'expense', taxPayable: 'liability', reserves: 'liability',
-  payoutsInTransit: 'liability', payoutsSettled: 'expense', chargebackLosses: 'expense',
+  payoutsInTransit: 'liability', payoutsSettled: 'expense', chargebackLosses: 'expense', creatorReceivable: 'asset', fxPosition: 'asset',
 })
 
 export type KindTotal = { kind: AccountKind; currency: string; balance: number }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { splitPurchase, type Referral } from '../revenue-split.ts'
 import { accountKey, type AccountKind, type Posting } from './accounts.ts'
 import {
-  chargebackTemplate, purchaseTemplate, refundTemplate, releasePendingTemplate, reversalOf, tipTemplate, type Entry,
+  chargebackTemplate, partialRefundTemplate, purchaseTemplate, refundTemplate, releasePendingTemplate, reversalOf, settleShares, tipTemplate,
+  type Entry,
   type SaleInput,
 } from './templates.ts'
 import { assertBalanced, type LedgerErrorCode } from './validate.ts'
@@ -49,19 +50,23 @@ const cases: [name: string, build: () => Entry, expected: Row[]][] = [
     refundTemplate({ original: saleWithReferral, feeRefunded: false, creatorShareStillPending: false }), [
     ['processorClearing', 'ccbill', -1000], ['creatorAvailable', 'cr-1', 666], ['referralPayable', 'ref-1', 42],
     ['platformRevenue', null, 125], ['taxPayable', 'DE', 167]]],
+  ['refund after a payout: what is left is clawed back, the rest the creator owes', () =>
+    refundTemplate({ original: sale, feeRefunded: false, creatorShareStillPending: false, clawbackFromCreator: 100 }), [
+    ['processorClearing', 'ccbill', -1000], ['creatorAvailable', 'cr-1', 100], ['creatorReceivable', 'cr-1', 566],
+    ['platformRevenue', null, 167], ['taxPayable', 'DE', 167]]],
   ['chargeback inside the window: full clawback from pending, fee is a loss', () =>
     chargebackTemplate({ original: sale, creatorShareStillPending: true, chargebackFee: 1500 }), [
-    ['processorClearing', 'ccbill', -1000], ['platformRevenue', null, 167], ['taxPayable', 'DE', 167],
-    ['creatorPending', 'cr-1', 666], ['chargebackLosses', null, 1500], ['processorClearing', 'ccbill', -1500]]],
+    ['processorClearing', 'ccbill', -1000], ['creatorPending', 'cr-1', 666], ['platformRevenue', null, 167],
+    ['taxPayable', 'DE', 167], ['chargebackLosses', null, 1500], ['processorClearing', 'ccbill', -1500]]],
   ['chargeback after release: 4.00 clawed back, 2.66 lost', () =>
     chargebackTemplate({ original: sale, creatorShareStillPending: false, clawbackFromCreator: 400, chargebackFee: 1500 }), [
-    ['processorClearing', 'ccbill', -1000], ['platformRevenue', null, 167], ['taxPayable', 'DE', 167],
-    ['creatorAvailable', 'cr-1', 400], ['chargebackLosses', null, 266], ['chargebackLosses', null, 1500],
+    ['processorClearing', 'ccbill', -1000], ['creatorAvailable', 'cr-1', 400], ['chargebackLosses', null, 266],
+    ['platformRevenue', null, 167], ['taxPayable', 'DE', 167], ['chargebackLosses', null, 1500],
     ['processorClearing', 'ccbill', -1500]]],
   ['chargeback with nothing to claw back and no fee, referral reversed', () =>
     chargebackTemplate({ original: saleWithReferral, creatorShareStillPending: false, clawbackFromCreator: 0, chargebackFee: 0 }), [
-    ['processorClearing', 'ccbill', -1000], ['referralPayable', 'ref-1', 42], ['platformRevenue', null, 125],
-    ['taxPayable', 'DE', 167], ['chargebackLosses', null, 666]]],
+    ['processorClearing', 'ccbill', -1000], ['chargebackLosses', null, 666], ['referralPayable', 'ref-1', 42],
+    ['platformRevenue', null, 125], ['taxPayable', 'DE', 167]]],
 ]
 
 describe('ledger templates', () => {
@@ -111,4 +116,73 @@ describe('ledger templates', () => {
   for (const [name, build, code] of bad) {
     it(`refuses ${name} with ${code}`, () => assert.throws(build, { name: 'LedgerError', code }))
   }
+})
+
+describe('ledger templates: a creator share owed in another currency', () => {
+  // 10.00 EUR sale, brand settles in USD at 1.0850 USD per EUR
+  const eurSale = (r: Referral | null): SaleInput => ({ ...saleOf(r), currency: 'EUR',
+    split: splitPurchase({ gross: { amount: 1000, currency: 'EUR' }, taxBps: 2000, creatorShareBps: 8000, at: AT, referral: r,
+      processorFee: { kind: 'rule', bps: 1000, fixed: 30 } }) })
+  const usd = { currency: 'USD', rate: '1.0850', asOf: '2025-06-01', source: 'test' }
+  const sumOf = (postings: Posting[], currency: string) => postings.filter((p) => p.account.currency === currency).reduce((s, p) => s + p.amount, 0)
+
+  it('converts the creator and referral shares half-even and passes them through the positions', () => {
+    const input = eurSale(referral)
+    const settled = settleShares(input.split, usd)
+    assert.deepEqual({ ...settled, fx: settled.fx && { from: settled.fx.from, rate: settled.fx.rate } },
+      { currency: 'USD', creator: 723, referral: 46, fx: { from: 'EUR', rate: '1.0850' } }) // 666 * 1.085 = 722.61, 42 * 1.085 = 45.57
+    const e = purchaseTemplate({ ...input, settled })
+    assertBalanced(e.postings)
+    assert.equal(sumOf(e.postings, 'EUR'), 0)
+    assert.equal(sumOf(e.postings, 'USD'), 0)
+    const of = (kind: AccountKind, currency: string) => e.postings.filter((p) => p.account.kind === kind && p.account.currency === currency)
+      .reduce((s, p) => s + p.amount, 0)
+    assert.equal(of('creatorPending', 'USD'), -723)
+    assert.equal(of('referralPayable', 'USD'), -46)
+    assert.equal(of('fxPosition', 'EUR'), -708)
+    assert.equal(of('fxPosition', 'USD'), 769)
+    assert.equal(of('creatorPending', 'EUR'), 0)
+  })
+
+  it('keeps the shares as they are when the brand settles in the sale currency', () => {
+    const input = eurSale(null)
+    assert.deepEqual(settleShares(input.split, { ...usd, currency: 'EUR' }), { currency: 'EUR', creator: 666, referral: 0, fx: null })
+    assert.deepEqual(rows(purchaseTemplate({ ...input, settled: settleShares(input.split, null) })), rows(purchaseTemplate(input)))
+  })
+
+  it('a refund and a chargeback of a converted sale reverse each currency at the original rate', () => {
+    const input = eurSale(null)
+    const original = purchaseTemplate({ ...input, settled: settleShares(input.split, usd) }).postings
+    const refund = refundTemplate({ original, feeRefunded: true }).postings
+    assert.deepEqual(netBalances(original, refund), {})
+    const chargeback = chargebackTemplate({ original, creatorShareStillPending: false, clawbackFromCreator: 500, chargebackFee: 1500 }).postings
+    assertBalanced(chargeback)
+    // the unrecovered share is a loss in the currency it was owed in
+    assert.deepEqual(chargeback.filter((p) => p.account.kind === 'chargebackLosses').map((p) => [p.account.currency, p.amount]),
+      [['USD', 723 - 500], ['EUR', 1500]])
+  })
+})
+
+describe('ledger templates: partial refund', () => {
+  it('gives back a share of every leg, balanced, the processor keeping its fee', () => {
+    const e = partialRefundTemplate({ original: sale, refund: 500, creatorShareStillPending: true })
+    // 83.5 rounds half-even to 84 for tax and platform; the platform absorbs the cent so the fan gets exactly 5.00
+    assert.deepEqual(rows(e), [['processorClearing', 'ccbill', -500], ['creatorPending', 'cr-1', 333], ['platformRevenue', null, 83],
+      ['taxPayable', 'DE', 84]])
+    assertBalanced(e.postings)
+  })
+  it('balances each currency of a converted sale on its own', () => {
+    for (const refund of [1, 333, 999, 1000]) {
+      const eur = { ...saleOf(), currency: 'EUR', split: splitPurchase({ gross: { amount: 1000, currency: 'EUR' }, taxBps: 2000, creatorShareBps: 8000,
+        at: AT, referral: null, processorFee: { kind: 'rule', bps: 1000, fixed: 30 } }) }
+      const original = purchaseTemplate({ ...eur, settled: settleShares(eur.split, { currency: 'USD', rate: '1.085', asOf: '2025-06-01', source: 't' }) }).postings
+      const { postings } = partialRefundTemplate({ original, refund, creatorShareStillPending: true })
+      assertBalanced(postings)
+      assert.equal(postings.find((p) => p.account.kind === 'processorClearing')!.amount, -refund)
+    }
+  })
+  it('refuses nothing and more than the sale', () => {
+    assert.throws(() => partialRefundTemplate({ original: sale, refund: 0, creatorShareStillPending: true }), { code: 'INVALID_AMOUNT' })
+    assert.throws(() => partialRefundTemplate({ original: sale, refund: 1001, creatorShareStillPending: true }), { code: 'INVALID_AMOUNT' })
+  })
 })

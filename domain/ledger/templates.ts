@@ -1,4 +1,5 @@
 /** Business events turned into balanced journal entries (postings: debit > 0, credit < 0). Pure. */
+import { convert, mulDiv } from '../money.ts'
 import type { RevenueSplit } from '../revenue-split.ts'
 import type { AccountKind, Posting } from './accounts.ts'
 import { assertBalanced, LEDGER_ERRORS, LedgerError } from './validate.ts'
@@ -18,9 +19,24 @@ export type SaleInput = {
   /** tax authority code, owner of the tax payable account */
   jurisdiction: string
   split: SaleSplit
+  /** the shares in the brand's settlement currency (default: the sale's currency, unconverted) */
+  settled?: SettledShares
 }
 
 type Book = { brand: string; currency: string }
+
+/** Where the creator's share of a sale is owed when the brand settles in another currency, and the day's rate. */
+export type Settlement = { currency: string; rate: string; asOf: string; source: string }
+/** The creator and referral shares in the currency they are owed in; `fx` is null when no conversion happened. */
+export type SettledShares = { currency: string; creator: number; referral: number; fx: (Settlement & { from: string }) | null }
+
+/** Converts a split's creator and referral shares into the settlement currency (half-even each), or keeps them. */
+export const settleShares = (split: SaleSplit, settlement: Settlement | null): SettledShares => {
+  const referral = split.referral?.amount ?? 0
+  if (!settlement || settlement.currency === split.currency) return { currency: split.currency, creator: split.creator, referral, fx: null }
+  const to = (amount: number) => convert(amount, split.currency, settlement.currency, settlement.rate).amount
+  return { currency: settlement.currency, creator: to(split.creator), referral: to(referral), fx: { ...settlement, from: split.currency } }
+}
 
 const post = (book: Book, kind: AccountKind, owner: string | null, amount: number): Posting =>
   ({ account: { kind, brand: book.brand, currency: book.currency, owner }, amount })
@@ -45,10 +61,16 @@ const salePostings = (i: SaleInput): Posting[] => {
     throw new LedgerError(LEDGER_ERRORS.CURRENCY_MISMATCH, `split in ${s.currency} booked in ${i.currency}`)
   }
   const fee = amountOf(s.processorFee, 'processor fee')
+  const settled = i.settled ?? settleShares(s, null)
+  const owed = { brand: i.brand, currency: settled.currency }
+  const converted = settled.currency !== i.currency
+  const shares = amountOf(s.creator, 'creator share') + (s.referral ? amountOf(s.referral.amount, 'referral share') : 0)
   return [
     post(i, 'processorClearing', i.processor, amountOf(s.gross, 'gross')),
-    post(i, 'creatorPending', i.creatorId, -amountOf(s.creator, 'creator share')),
-    ...(s.referral ? [post(i, 'referralPayable', s.referral.referrerId, -amountOf(s.referral.amount, 'referral share'))] : []),
+    post(owed, 'creatorPending', i.creatorId, -amountOf(settled.creator, 'settled creator share')),
+    ...(s.referral ? [post(owed, 'referralPayable', s.referral.referrerId, -amountOf(settled.referral, 'settled referral share'))] : []),
+    // a share owed in another currency leaves the sale's currency and enters the settlement currency through the positions
+    ...(converted ? [post(i, 'fxPosition', null, -shares), post(owed, 'fxPosition', null, settled.creator + settled.referral)] : []),
     post(i, 'platformRevenue', null, -amountOf(s.platform, 'platform share')),
     post(i, 'taxPayable', i.jurisdiction, -amountOf(s.tax, 'tax')),
     // the processor nets its fee out of the settlement
@@ -91,10 +113,40 @@ const saleReversal = (original: readonly Posting[], feeRefunded: boolean, stillP
     ? { account: { ...p.account, kind: 'creatorAvailable' }, amount: p.amount } : p))
 }
 
-/** A refund to the fan: the purchase undone, creator share from pending (default) or available. */
-export const refundTemplate = (i: { original: readonly Posting[]; feeRefunded: boolean; creatorShareStillPending?: boolean }):
-  Entry => entry(saleReversal(i.original, i.feeRefunded, i.creatorShareStillPending ?? true),
-  `refund of a purchase; processor fee ${i.feeRefunded ? 'refunded' : 'kept by the processor'}`)
+const isCreatorShare = (p: Posting) => p.account.kind === 'creatorPending' || p.account.kind === 'creatorAvailable'
+
+/**
+ * Splits a reversal's creator posting into what the creator's account gives back (`clawback`, default all) and the
+ * remainder, booked (in the creator's currency) against the `rest` account kind.
+ */
+const takeBackShare = (reversed: Posting[], clawback: number | undefined, rest: AccountKind, restOwner: (creator: Posting) => string | null) => {
+  const creatorPostings = reversed.filter(isCreatorShare)
+  if (creatorPostings.length > 1) throw new LedgerError(LEDGER_ERRORS.NOT_A_PURCHASE, 'a purchase pays one creator share')
+  const creator = creatorPostings[0]
+  const share = creator?.amount ?? 0
+  const taken = amountOf(clawback ?? share, 'clawback')
+  if (taken > share) throw new LedgerError(LEDGER_ERRORS.INVALID_AMOUNT, `clawback ${taken} exceeds the share ${share}`)
+  // the creator posting keeps its place; the remainder follows it
+  const postings = reversed.flatMap((p) => (p !== creator ? [p]
+    : [{ account: p.account, amount: taken }, { account: { ...p.account, kind: rest, owner: restOwner(p) }, amount: share - taken }]))
+  return { postings, share, taken }
+}
+
+export type RefundInput = {
+  original: readonly Posting[]
+  feeRefunded: boolean
+  creatorShareStillPending?: boolean
+  /** what the creator's account can give back (default: the whole share); the rest the creator owes us (receivable) */
+  clawbackFromCreator?: number
+}
+
+/** A refund to the fan: the purchase undone, creator share from pending (default) or available, any shortfall owed by the creator. */
+export const refundTemplate = (i: RefundInput): Entry => {
+  const reversed = saleReversal(i.original, i.feeRefunded, i.creatorShareStillPending ?? true)
+  const { postings, share, taken } = takeBackShare(reversed, i.clawbackFromCreator, 'creatorReceivable', (c) => c.account.owner)
+  return entry(postings, `refund of a purchase; processor fee ${i.feeRefunded ? 'refunded' : 'kept by the processor'}`
+    + (taken < share ? `; ${share - taken} of the creator share ${share} owed back by the creator` : ''))
+}
 
 export type ChargebackInput = {
   original: readonly Posting[]
@@ -108,22 +160,36 @@ export type ChargebackInput = {
 /** A chargeback: the sale undone (the processor keeps its fee), unrecovered creator share and the fee are our losses. */
 export const chargebackTemplate = (i: ChargebackInput): Entry => {
   const reversed = saleReversal(i.original, false, i.creatorShareStillPending)
-  const isCreator = (p: Posting) => p.account.kind === 'creatorPending' || p.account.kind === 'creatorAvailable'
-  const creatorPostings = reversed.filter(isCreator)
-  if (creatorPostings.length > 1) throw new LedgerError(LEDGER_ERRORS.NOT_A_PURCHASE, 'a purchase pays one creator share')
-  const share = creatorPostings.reduce((s, p) => s + p.amount, 0)
-  const clawback = amountOf(i.clawbackFromCreator ?? share, 'clawback')
-  if (clawback > share) throw new LedgerError(LEDGER_ERRORS.INVALID_AMOUNT, `clawback ${clawback} exceeds the share ${share}`)
+  const { postings, share, taken } = takeBackShare(reversed, i.clawbackFromCreator, 'chargebackLosses', () => null)
   const clearing = reversed.find((p) => p.account.kind === 'processorClearing')
   if (!clearing) throw new LedgerError(LEDGER_ERRORS.NOT_A_PURCHASE, 'no processor charge to reverse')
   const book = clearing.account
   const fee = amountOf(i.chargebackFee, 'chargeback fee')
-  const creator = creatorPostings[0]
   return entry([
-    ...reversed.filter((p) => !isCreator(p)),
-    ...(creator ? [{ account: creator.account, amount: clawback }] : []),
-    post(book, 'chargebackLosses', null, share - clawback),
+    ...postings,
     post(book, 'chargebackLosses', null, fee),
     post(book, 'processorClearing', book.owner, -fee),
-  ], `chargeback; ${clawback} of creator share ${share} clawed back, fee ${fee}`)
+  ], `chargeback; ${taken} of creator share ${share} clawed back, fee ${fee}`)
+}
+
+/**
+ * Part of a sale given back (e.g. the unused days of a cancelled subscription period): every leg of the sale's
+ * reversal (the processor keeps its fee) scaled by refund / gross, half-even; the rounding remainder of each currency
+ * goes to the platform's (or the currency position's) leg, so the fan gets exactly the refund and each currency balances.
+ */
+export const partialRefundTemplate = (i: { original: readonly Posting[]; refund: number; creatorShareStillPending: boolean }): Entry => {
+  const reversed = saleReversal(i.original, false, i.creatorShareStillPending)
+  const gross = reversed.find((p) => p.account.kind === 'processorClearing')!.amount * -1
+  const refund = amountOf(i.refund, 'refund')
+  if (refund === 0 || refund > gross) throw new LedgerError(LEDGER_ERRORS.INVALID_AMOUNT, `refund ${refund} must be in 1..${gross}`)
+  const scaled = reversed.map((p) => ({ account: { ...p.account }, amount: mulDiv(p.amount, refund, gross, 'half-even') }))
+  for (const currency of new Set(scaled.map((p) => p.account.currency))) {
+    const legs = scaled.filter((p) => p.account.currency === currency)
+    const rest = legs.reduce((s, p) => s + p.amount, 0)
+    // the fan gets exactly the refund: the platform (or the currency position) absorbs the rounding
+    const absorber = legs.find((p) => p.account.kind === 'platformRevenue' || p.account.kind === 'fxPosition')
+      ?? legs.filter((p) => p.account.kind !== 'processorClearing').reduce((a, b) => (Math.abs(b.amount) > Math.abs(a.amount) ? b : a))
+    if (rest !== 0) absorber.amount -= rest
+  }
+  return entry(scaled, `partial refund of ${refund} of a sale of ${gross}`)
 }

@@ -12,6 +12,15 @@ export const LEDGER_ERRORS = {
 } as const
 export type LedgerErrorCode = (typeof LEDGER_ERRORS)[keyof typeof LEDGER_ERRORS]
 
+/** What the database refuses (activities/ledger/store.ts translates its errors into these), as workflows see them. */
+export const LEDGER_REFUSALS = {
+  insufficientFunds: 'INSUFFICIENT_FUNDS',
+  unbalanced: 'UNBALANCED_ENTRY',
+  immutable: 'LEDGER_IMMUTABLE',
+  unknownTransfer: 'UNKNOWN_TRANSFER',
+} as const
+export type LedgerRefusalCode = (typeof LEDGER_REFUSALS)[keyof typeof LEDGER_REFUSALS]
+
 export class LedgerError extends CodedError<LedgerErrorCode> {}
 
 /** Sum of postings per currency, exact even past the safe-integer range. */

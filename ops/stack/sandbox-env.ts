@@ -2,7 +2,7 @@
 export const SANDBOX_CREDENTIALS = {
   ccbill: { appId: 'fanz-local-app', secret: 'fanz-local-secret', clientAccnum: '900100', clientSubacc: '0000',
     datalinkUsername: 'fanzdl', datalinkPassword: 'fanzdl-pass' },
-  segpay: { packageId: '900200', pricePointId: '27000', srsUserId: 'fanz-local-srs', srsAccessKey: 'fanz-local-srs-key' },
+  segpay: { packageId: '900200', pricePointId: '27000', recurringPricePointId: '27001', srsUserId: 'fanz-local-srs', srsAccessKey: 'fanz-local-srs-key' },
   epoch: { coCode: 'fz1', hmacKey: 'fanz-local-hmac', csaUsername: 'fanzcsa', csaPassword: 'fanzcsa-pass' },
   verotel: { shopId: '100200', signatureKey: 'fanz-local-flexpay-key', apiUsername: 'fanzcc', apiPassword: 'fanzcc-pass' },
   veriff: { apiKey: '5b8f3c2e-1d4a-4e6b-9f70-3a2c1b0d9e8f', sharedSecret: 'fanz-local-veriff-shared-secret' },
@@ -44,7 +44,7 @@ export function sandboxDriverEnv(ports: SandboxPorts) {
     // CCBill does not sign webhooks; its published ranges plus, locally, the sandbox on loopback
     CCBILL_ALLOWED_CIDRS: '64.38.212.0/24,64.38.215.0/24,64.38.240.0/24,64.38.241.0/24,127.0.0.1/32',
     SEGPAY_ONE_CLICK_URL: url(ports.segpay), SEGPAY_SRS_URL: url(ports.segpay), SEGPAY_PACKAGE_ID: s.packageId,
-    SEGPAY_PRICE_POINT_ID: s.pricePointId, SEGPAY_SRS_USER_ID: s.srsUserId, SEGPAY_SRS_ACCESS_KEY: s.srsAccessKey,
+    SEGPAY_PRICE_POINT_ID: s.pricePointId, SEGPAY_RECURRING_PRICE_POINT_ID: s.recurringPricePointId, SEGPAY_SRS_USER_ID: s.srsUserId, SEGPAY_SRS_ACCESS_KEY: s.srsAccessKey,
     // Segpay does not sign postbacks either; production ranges come from SRS GetPostbackIPList
     SEGPAY_ALLOWED_CIDRS: '127.0.0.1/32',
     EPOCH_API_URL: url(ports.epoch), EPOCH_CSA_URL: url(ports.epoch), EPOCH_CO_CODE: e.coCode, EPOCH_HMAC_KEY: e.hmacKey,

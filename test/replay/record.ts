@@ -1,6 +1,6 @@
 /**
  * Records fresh histories into test/replay/histories/:
- * `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [refund-purchase] [send-tip] [signup-fan] [verify-identity] [host:port]`.
+ * `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [handle-chargeback-case-record] [refund-purchase] [refund-purchase-shortfall] [subscription-renewal] [subscription-dunning-cancel] [send-tip] [signup-fan] [verify-identity] [host:port]`.
  * checkPlatform runs on a running stack (npm start, or the given Temporal host:port); the money workflows wait out
  * month-long timers, so they run on the time-skipping test server with recorded fake activities.
  */
@@ -14,6 +14,9 @@ import { Worker } from '@temporalio/worker'
 import { TOOLS } from '../../ops/stack/paths.ts'
 import { checkPlatform } from '../../workflows/check-platform.ts'
 import { checkPlatformTaskQueue, checkPlatformWorkflowId } from '../../workflows/check-platform.contract.ts'
+import { subscription } from '../../workflows/subscription.ts'
+import { cancelUpdate, pauseUpdate, resumeUpdate, type SubscribeInput } from '../../workflows/subscription.contract.ts'
+import { subscriptionFakes } from '../support/subscription-fakes.ts'
 import { handleChargeback } from '../../workflows/handle-chargeback.ts'
 import { purchasePpv } from '../../workflows/purchase-ppv.ts'
 import { refundPurchase } from '../../workflows/refund-purchase.ts'
@@ -52,7 +55,7 @@ if (want('check-platform')) {
 
 /** One whole run of a workflow on the time-skipping server, its activities faked. */
 type Recording = { name: string; start: (env: TestWorkflowEnvironment, taskQueue: string) => Promise<WorkflowHandle>;
-  activities: object; drive?: (handle: WorkflowHandle) => Promise<void> }
+  activities: object; drive?: (handle: WorkflowHandle, env: TestWorkflowEnvironment) => Promise<void> }
 
 /** Waits until the verification has opened its provider session. */
 async function sessionOpen(handle: WorkflowHandle, status = 'awaiting_applicant') {
@@ -63,6 +66,8 @@ async function sessionOpen(handle: WorkflowHandle, status = 'awaiting_applicant'
   }
   throw new Error('the verification never reached ' + status)
 }
+const SUBSCRIBE: SubscribeInput = { subscriptionId: 's-1', fanId: 'fan-1', planId: 'plan-1', tierId: 'basic', periodMonths: 1, processor: 'epoch',
+  paymentToken: 'tok_approve', jurisdiction: 'US', promoCode: null }
 const ALL: Recording[] = [
   { name: 'purchase-ppv', activities: fakes().activities,
     start: (env, taskQueue) => env.client.workflow.start(purchasePpv, { workflowId: 'ppv:fan-1:post-1', taskQueue,
@@ -73,6 +78,30 @@ const ALL: Recording[] = [
   { name: 'refund-purchase', activities: refundFakes({ voided: true }).activities,
     start: (env, taskQueue) => env.client.workflow.start(refundPurchase, { workflowId: 'refund:p-1', taskQueue,
       args: [{ purchaseId: 'p-1', requestedBy: { personId: 'fan-1', role: 'fan' }, reason: 'bought by mistake' }] }) },
+  // after the patches 'chargeback-case-record' and 'refund-shortfall-receivable' (the files above keep the older runs)
+  { name: 'handle-chargeback-case-record', activities: chargebackFakes({ stillPending: false, clawbackLimit: 200 }).activities,
+    start: (env, taskQueue) => env.client.workflow.start(handleChargeback, { workflowId: 'chargeback:ccbill:tx-2', taskQueue,
+      args: [{ processor: 'ccbill', transactionId: 'tx-2', eventId: 'ev-2', purchaseWorkflowId: 'ppv:fan-1:post-1' }] }) },
+  { name: 'refund-purchase-shortfall', activities: refundFakes({ voided: false, clawbackLimit: 666, refuseFirstPost: true }).activities,
+    start: (env, taskQueue) => env.client.workflow.start(refundPurchase, { workflowId: 'refund:p-2', taskQueue,
+      args: [{ purchaseId: 'p-2', requestedBy: { personId: 'fan-1', role: 'finance' }, reason: 'creator paid out already' }] }) },
+  // the first run of a subscription: charged, renewed once (its run ends in continue-as-new)
+  { name: 'subscription-renewal', activities: subscriptionFakes().activities,
+    start: (env, taskQueue) => env.client.workflow.start(subscription, { workflowId: 'sub:s-1', taskQueue, args: [{ input: SUBSCRIBE }] }),
+    drive: async (h, env) => {
+      await env.sleep(31 * 86_400_000)
+      await h.executeUpdate(cancelUpdate, { args: [{ mode: 'period-end', reason: 'recording over', by: 'fan' }] })
+    } },
+  // dunning then an immediate cancel with a refund, in one run
+  { name: 'subscription-dunning-cancel', activities: subscriptionFakes({ charges: ['approve', 'decline'] }).activities,
+    start: (env, taskQueue) => env.client.workflow.start(subscription, { workflowId: 'sub:s-2', taskQueue, args: [{ input: { ...SUBSCRIBE, subscriptionId: 's-2' } }] }),
+    drive: async (h, env) => {
+      await env.sleep(3 * 86_400_000)
+      await h.executeUpdate(pauseUpdate, { args: [{ days: 5 }] })
+      await h.executeUpdate(resumeUpdate, { args: [] })
+      await env.sleep(30 * 86_400_000)
+      await h.executeUpdate(cancelUpdate, { args: [{ mode: 'immediate', reason: 'recording over', by: 'staff' }] })
+    } },
   { name: 'send-tip', activities: fakes().activities,
     start: (env, taskQueue) => env.client.workflow.start(sendTip, { workflowId: 'tip:t-1', taskQueue, args: [{ tipId: 't-1', fanId: 'fan-1',
       creatorId: 'creator-1', brand: 'boyfanz', amount: 500, currency: 'USD', message: 'thanks', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'US' }] }) },
@@ -102,7 +131,7 @@ if (recordings.length > 0) {
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: r.activities })
     await worker.runUntil(async () => {
       const handle = await r.start(env, taskQueue)
-      await r.drive?.(handle)
+      await r.drive?.(handle, env)
       await handle.result()
       await save(r.name, handle)
     })

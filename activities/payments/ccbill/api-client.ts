@@ -15,6 +15,10 @@ export type ChargeBody = {
   clientSubacc: number
   initialPrice: number
   initialPeriod: number
+  /** a subscription CCBill rebills: the price of each rebill, every recurringPeriod days, `rebills` times (99: until cancelled) */
+  recurringPrice?: number
+  recurringPeriod?: number
+  rebills?: number
   currencyCode: number
   passThroughInfo: Record<string, string>
 }

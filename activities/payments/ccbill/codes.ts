@@ -41,8 +41,14 @@ export function declineFor(declineCode: string | number | null | undefined, decl
 
 type EventMapping = { type: ProcessorEvent['type']; amountField: string | null; currencyField: string | null }
 
-/** The webhook eventTypes we consume; the amount is the billed one, in the fan's currency. */
-export const WEBHOOK_EVENTS: Record<string, EventMapping> = {
+const kept = (type: 'sale_failed' | 'other'): EventMapping => ({ type, amountField: null, currencyField: null })
+
+/**
+ * Every eventType the Webhooks User Guide documents. The first seven we act on (the amount is the billed one, in the
+ * fan's currency); the rest we store and acknowledge: sales on CCBill's own forms, which we do not use (we charge
+ * through the RESTful API), declines, and account changes. Return is a returned check; we take cards only.
+ */
+export const WEBHOOK_EVENTS: Readonly<Record<string, EventMapping>> = {
   NewSaleSuccess: { type: 'sale', amountField: 'billedInitialPrice', currencyField: 'billedCurrencyCode' },
   RenewalSuccess: { type: 'rebill', amountField: 'billedAmount', currencyField: 'billedCurrencyCode' },
   RenewalFailure: { type: 'rebill_failed', amountField: null, currencyField: null },
@@ -50,6 +56,10 @@ export const WEBHOOK_EVENTS: Record<string, EventMapping> = {
   Void: { type: 'void', amountField: 'amount', currencyField: 'currencyCode' },
   Chargeback: { type: 'chargeback', amountField: 'amount', currencyField: 'currencyCode' },
   Cancellation: { type: 'cancellation', amountField: null, currencyField: null },
+  NewSaleFailure: kept('sale_failed'), UpSaleFailure: kept('sale_failed'), CrossSaleFailure: kept('sale_failed'),
+  UpgradeFailure: kept('sale_failed'), UpSaleSuccess: kept('other'), CrossSaleSuccess: kept('other'), UpgradeSuccess: kept('other'),
+  Expiration: kept('other'), Return: kept('other'), BillingDateChange: kept('other'), CustomerDataUpdate: kept('other'),
+  UserReactivation: kept('other'),
 }
 
 /** Numeric currency code back to ours, or null if CCBill sent one we never bill in. */

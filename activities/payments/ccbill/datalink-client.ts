@@ -9,7 +9,7 @@ export type DatalinkConfig = {
   fetch: typeof fetch
 }
 
-export type DatalinkAction = 'refundTransaction' | 'voidTransaction' | 'viewSubscriptionStatus'
+export type DatalinkAction = 'refundTransaction' | 'voidTransaction' | 'viewSubscriptionStatus' | 'cancelSubscription'
 
 /** Splits one CSV line of double-quoted (or bare) values; DataLink values never contain commas or quotes. */
 const splitCsvLine = (line: string): string[] => line.split(',').map((v) => v.trim().replace(/^"(.*)"$/, '$1'))

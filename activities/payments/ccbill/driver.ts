@@ -1,4 +1,7 @@
-/** The CCBill driver: charges stored payment tokens over the RESTful API, reverses over DataLink, verifies webhooks. */
+/**
+ * The CCBill driver: charges stored payment tokens over the RESTful API (once, or opening a subscription CCBill rebills),
+ * reverses and cancels rebilling over DataLink, verifies webhooks.
+ */
 import { ApplicationFailure } from '@temporalio/common'
 import { DECLINES, PROCESSORS, type ChargeRequest, type ChargeResult, type ProcessorDriver } from '../driver.ts'
 import { DEFAULT_FEE_RULE, estimatedFee, toMajorDecimal, type FeeRule } from './amounts.ts'
@@ -35,6 +38,8 @@ export const CCBILL_CHARGE_FAILURES = { unsupportedCurrency: 'CCBILL_UNSUPPORTED
 
 // CCBill wants an access period even for a one-time sale; our entitlements do not expire with it
 const ONE_TIME_PERIOD_DAYS = 30
+// CCBill's number of rebills for "until cancelled"
+const UNLIMITED_REBILLS = 99
 const DAY_MS = 24 * 60 * 60 * 1000
 
 function numericCurrency(currency: string): number {
@@ -45,13 +50,25 @@ function numericCurrency(currency: string): number {
   return code
 }
 
+/** The recurring terms in CCBill's fields: the first period as long as the rebill period, rebilled until cancelled. */
+function recurringTerms(request: ChargeRequest): Pick<ChargeBody, 'initialPeriod' | 'recurringPrice' | 'recurringPeriod' | 'rebills'> {
+  const { recurring } = request
+  if (!recurring) return { initialPeriod: ONE_TIME_PERIOD_DAYS }
+  const { periodDays, rebillAmount } = recurring
+  if (!Number.isInteger(periodDays) || periodDays < 1 || !Number.isInteger(rebillAmount) || rebillAmount < 1) {
+    throw ApplicationFailure.nonRetryable(`CCBill cannot rebill ${rebillAmount} every ${periodDays} days`, CCBILL_CHARGE_FAILURES.badRequest)
+  }
+  return { initialPeriod: periodDays, recurringPrice: Number(toMajorDecimal(rebillAmount, request.currency)), recurringPeriod: periodDays,
+    rebills: UNLIMITED_REBILLS }
+}
+
 function chargeBody(config: CcbillDriverConfig, request: ChargeRequest): ChargeBody {
   return {
     clientAccnum: Number(config.clientAccnum),
     clientSubacc: Number(config.clientSubacc),
     // the decimal string is exact; as a JSON number it serialises back to the same digits
     initialPrice: Number(toMajorDecimal(request.amount, request.currency)),
-    initialPeriod: ONE_TIME_PERIOD_DAYS,
+    ...recurringTerms(request),
     currencyCode: numericCurrency(request.currency),
     // CCBill echoes X- fields in its webhooks: that is how a notification finds its workflow
     passThroughInfo: { 'X-workflowId': request.reference.workflowId, 'X-fanId': request.reference.fanId },
@@ -70,8 +87,10 @@ function chargeResult(reply: ChargeReply, request: ChargeRequest, feeRule: FeeRu
       decline: declineFor(body.declineCode, body.declineText), message: body.declineText ?? 'Declined by CCBill' }
   }
   if (body.subscriptionId == null) throw new Error('CCBill approved the charge without a subscriptionId')
-  return { status: 'approved', transactionId: String(body.subscriptionId),
-    processorFee: estimatedFee(request.amount, feeRule), approvedAt: new Date(now).toISOString() }
+  // one id for both: the sale and the subscription CCBill rebills are the same record to DataLink
+  const subscriptionId = String(body.subscriptionId)
+  return { status: 'approved', transactionId: subscriptionId, processorFee: estimatedFee(request.amount, feeRule),
+    approvedAt: new Date(now).toISOString(), ...(request.recurring ? { subscriptionRef: subscriptionId } : {}) }
 }
 
 /** A ProcessorDriver for CCBill; all state (the OAuth token) lives in the returned object. */
@@ -99,6 +118,7 @@ export function createCcbillDriver(config: CcbillDriverConfig): ProcessorDriver 
     },
     refund: reversals.refund,
     status: reversals.status,
+    cancelRecurring: reversals.cancelRecurring,
     parseNotification,
     // CCBill treats any 200 as delivered and retries anything else
     notificationAck: () => ({ status: 200, contentType: 'text/plain', body: 'OK' }),

@@ -50,8 +50,43 @@ describe('ccbill parseNotification', () => {
       assert.equal(event.occurredAt, '2026-03-01T11:59:58.000Z')
       assert.deepEqual(event.reference, { workflowId: 'ppv:fan-1:post-1', fanId: 'fan-1' })
       assert.equal(event.raw.clientSubacc, '0000')
+      assert.deepEqual([event.processorType, event.nextPaymentToken], [eventType, null])
     })
   }
+
+  const subscriptionEvents: [string, Record<string, string>, ProcessorEvent['type']][] = [
+    ['RenewalSuccess', { billedAmount: '12.99', billedCurrencyCode: '840', nextRenewalDate: '2026-03-31' }, 'rebill'],
+    ['RenewalFailure', { failureCode: 'BE-140', failureReason: 'Insufficient Funds', nextRetryDate: '2026-03-02' }, 'rebill_failed'],
+    ['Cancellation', { reason: 'Cancelled by merchant', transactionId: '' }, 'cancellation'],
+  ]
+  for (const [eventType, extra, type] of subscriptionEvents) {
+    const fields = Object.fromEntries(Object.entries({ ...base, 'X-workflowId': 'sub:s-1', ...extra }).filter(([, v]) => v !== ''))
+    it(`names the subscription on ${eventType}, routes it by its X- fields, reports no fee`, () => {
+      const event = parse(webhook(eventType, fields))
+      assert.deepEqual([event.type, event.subscriptionRef, event.processorFee, event.reference.workflowId],
+        [type, base.subscriptionId, null, 'sub:s-1'])
+    })
+    it(`refuses a forged ${eventType}: from outside CCBill's ranges, or for another account`, () => {
+      assert.equal(rejection(() => parse(webhook(eventType, fields, { sourceIp: '198.51.100.7' }))), NOTIFICATION_ERRORS.untrustedSource)
+      assert.equal(rejection(() => parse(webhook(eventType, { ...fields, clientAccnum: '900999' }))), NOTIFICATION_ERRORS.untrustedSource)
+    })
+  }
+
+  it('names the subscription on a sale that opened one (recurringPeriod), not on a one-time sale or a reversal', () => {
+    const sale = { ...base, billedInitialPrice: '9.99', billedCurrencyCode: '840' }
+    assert.equal(parse(webhook('NewSaleSuccess', { ...sale, recurringPeriod: '30', rebills: '99' })).subscriptionRef, base.subscriptionId)
+    assert.equal(parse(webhook('NewSaleSuccess', { ...sale, recurringPeriod: '0' })).subscriptionRef, null)
+    assert.equal(parse(webhook('Refund', { ...base, amount: '5.00', currencyCode: '840' })).subscriptionRef, null)
+  })
+
+  it('gives each rebill attempt its own eventId and every redelivery of one the same', () => {
+    const renewal = { ...base, billedAmount: '12.99', billedCurrencyCode: '840' }
+    const first = parse(webhook('RenewalSuccess', renewal))
+    const again = parse(webhook('RenewalSuccess', renewal, { receivedAt: '2026-03-01T12:30:00.000Z' }))
+    const next = parse(webhook('RenewalSuccess', { ...renewal, transactionId: '1772366400000000003' }))
+    assert.equal(first.eventId, again.eventId)
+    assert.notEqual(first.eventId, next.eventId)
+  })
 
   it('reads the JSON format too, from an IPv4-mapped source address', () => {
     const event = parse(webhook('Refund', {}, {
@@ -70,6 +105,35 @@ describe('ccbill parseNotification', () => {
     assert.equal(new Set([first.eventId, voided.eventId, other.eventId]).size, 3)
   })
 
+  const kept: [string, Record<string, string>, Partial<ProcessorEvent>][] = [
+    ['NewSaleFailure, a decline that made no subscription', { subscriptionId: '', failureCode: 'BE-103', failureReason: 'Do not honor' },
+      { type: 'sale_failed', transactionId: base.transactionId }],
+    ['UserReactivation, which carries no timestamp', { timestamp: '', price: '5.95 for 30 days' }, { type: 'other', transactionId: base.subscriptionId }],
+    ['Expiration', {}, { type: 'other', transactionId: base.subscriptionId }],
+    ['UpSaleSuccess, a sale on a CCBill form (we charge through the API)', { billedInitialPrice: '9.99', billedCurrencyCode: '999' },
+      { type: 'other', transactionId: base.subscriptionId }],
+  ]
+  for (const [what, extra, expected] of kept) {
+    const eventType = what.split(',')[0] ?? ''
+    it(`keeps ${what} as ${expected.type}, with CCBill's name and no amount`, () => {
+      const fields = Object.fromEntries(Object.entries({ ...base, ...extra }).filter(([, v]) => v !== ''))
+      const event = parse(webhook(eventType, fields))
+      assert.deepEqual({ type: event.type, transactionId: event.transactionId }, expected)
+      assert.deepEqual([event.processorType, event.amount, event.currency, event.nextPaymentToken], [eventType, null, null, null])
+      assert.equal(event.occurredAt, fields.timestamp ? '2026-03-01T11:59:58.000Z' : RECEIVED)
+      assert.deepEqual(event.reference, { workflowId: 'ppv:fan-1:post-1', fanId: 'fan-1' })
+      assert.equal(event.raw.clientSubacc, '0000')
+    })
+  }
+
+  it('still checks the source, the account and, where there is a timestamp, the age of an event it only keeps', () => {
+    const failure = { ...base, subscriptionId: '' }
+    assert.equal(rejection(() => parse(webhook('NewSaleFailure', failure, { sourceIp: '203.0.113.5' }))), NOTIFICATION_ERRORS.untrustedSource)
+    assert.equal(rejection(() => parse(webhook('NewSaleFailure', { ...failure, clientAccnum: '900999' }))), NOTIFICATION_ERRORS.untrustedSource)
+    assert.equal(rejection(() => parse(webhook('NewSaleFailure', { ...failure, timestamp: '2026-02-27 12:00:00' }))), NOTIFICATION_ERRORS.stale)
+    assert.equal(rejection(() => parse(webhook('NewSaleFailure', { ...failure, transactionId: '' }))), NOTIFICATION_ERRORS.malformed)
+  })
+
   const rejected: [string, CcbillInboundNotification, string][] = [
     ['a source outside CCBill ranges', webhook('Refund', base, { sourceIp: '203.0.113.5' }), NOTIFICATION_ERRORS.untrustedSource],
     ['an IPv6 source', webhook('Refund', base, { sourceIp: '::1' }), NOTIFICATION_ERRORS.untrustedSource],
@@ -77,8 +141,11 @@ describe('ccbill parseNotification', () => {
     ['an event older than the window', webhook('Refund', { ...base, timestamp: '2026-02-28 11:59:59' }), NOTIFICATION_ERRORS.stale],
     ['an event from the far future', webhook('Refund', { ...base, timestamp: '2026-03-03 12:00:00' }), NOTIFICATION_ERRORS.stale],
     ['no eventType', webhook(null, base), NOTIFICATION_ERRORS.malformed],
-    ['an eventType we do not consume', webhook('NewSaleFailure', base), NOTIFICATION_ERRORS.malformed],
-    ['no subscriptionId', webhook('Refund', { ...base, subscriptionId: '' }), NOTIFICATION_ERRORS.malformed],
+    ['an eventType CCBill does not document', webhook('Bogus', base), NOTIFICATION_ERRORS.malformed],
+    ['an eventType that names an object property', webhook('toString', base), NOTIFICATION_ERRORS.malformed],
+    ['no subscriptionId on an event we act on', webhook('Refund', { ...base, subscriptionId: '' }), NOTIFICATION_ERRORS.malformed],
+    ['no timestamp on an event we act on', webhook('Refund', { ...base, timestamp: '' }), NOTIFICATION_ERRORS.malformed],
+    ['an hour that does not exist', webhook('Refund', { ...base, timestamp: '2026-03-01 11:60:00' }), NOTIFICATION_ERRORS.malformed],
     ['a timestamp in another format', webhook('Refund', { ...base, timestamp: '03/01/2026 11:59' }), NOTIFICATION_ERRORS.malformed],
     ['an impossible date', webhook('Refund', { ...base, timestamp: '2026-02-30 10:00:00' }), NOTIFICATION_ERRORS.malformed],
     ['a currency we never bill in', webhook('Refund', { ...base, amount: '5.00', currencyCode: '999' }), NOTIFICATION_ERRORS.malformed],

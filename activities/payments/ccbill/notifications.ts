@@ -1,5 +1,6 @@
 /** Verifies and parses CCBill webhooks: source address allow-list, freshness, then the documented fields. */
-import { NOTIFICATION_ERRORS, NotificationRejected, type InboundNotification, type ProcessorEvent } from '../driver.ts'
+import type { InboundNotification, ProcessorEvent } from '../driver.ts'
+import { assertFresh, contentTypeOf, isConsumed, isSubscriptionEvent, parseUtcDateTime, reject } from '../notifications.ts'
 import { fromMajorDecimal } from './amounts.ts'
 import { createCidrMatcher } from './cidr.ts'
 import { WEBHOOK_EVENTS, currencyForNumeric } from './codes.ts'
@@ -12,12 +13,9 @@ export type CcbillInboundNotification = InboundNotification & { url?: string }
 
 export type NotificationConfig = { clientAccnum: string; allowedSourceCidrs: readonly string[]; maxNotificationAgeMs: number }
 
-const reject = (code: keyof typeof NOTIFICATION_ERRORS, message: string) => new NotificationRejected(NOTIFICATION_ERRORS[code], message)
-
 /** Form-encoded (CCBill's original format) or JSON (selectable since 2017) into flat strings. */
 function parseFields(n: InboundNotification): Record<string, string> {
-  const contentType = Object.entries(n.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? ''
-  if (!contentType.includes('json')) return Object.fromEntries(new URLSearchParams(n.rawBody))
+  if (!contentTypeOf(n).includes('json')) return Object.fromEntries(new URLSearchParams(n.rawBody))
   let parsed: unknown
   try {
     parsed = JSON.parse(n.rawBody)
@@ -29,16 +27,18 @@ function parseFields(n: InboundNotification): Record<string, string> {
 }
 
 /**
- * 'YYYY-MM-DD HH:MM:SS'. CCBill does not document the zone; we read it as UTC. If CCBill's clock turns out to be
- * Phoenix time (UTC-7, no DST), events look 7 h younger, well inside the default 24 h window either way.
+ * `timestamp`. CCBill does not document the zone; we read it as UTC. If CCBill's clock turns out to be Phoenix time
+ * (UTC-7, no DST), events look 7 h younger, well inside the default 24 h window either way. Every event we act on
+ * carries one; of those we only keep, some do not (UserReactivation): they count from their arrival.
  */
-function parseTimestamp(text: string | undefined): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text ?? '')
-  if (!m) throw reject('malformed', `timestamp '${text ?? ''}' is not 'YYYY-MM-DD HH:MM:SS'`)
-  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number]
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s))
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) throw reject('malformed', `timestamp '${text}' is not a date`)
-  return date
+function occurred(fields: Record<string, string>, consumed: boolean, receivedAt: string): Date {
+  return consumed || fields.timestamp ? parseUtcDateTime(fields.timestamp, 'timestamp') : new Date(receivedAt)
+}
+
+/** The subscription CCBill rebills, on its renewals and cancellation, and on a sale that opened one (recurringPeriod > 0). */
+function subscriptionRefOf(type: ProcessorEvent['type'], fields: Record<string, string>): string | null {
+  const recurringSale = type === 'sale' && Number(fields.recurringPeriod ?? '0') > 0
+  return (isSubscriptionEvent(type) || recurringSale) && fields.subscriptionId ? fields.subscriptionId : null
 }
 
 function money(fields: Record<string, string>, amountField: string | null, currencyField: string | null) {
@@ -58,25 +58,32 @@ export function createNotificationParser(config: NotificationConfig) {
   return (n: CcbillInboundNotification): ProcessorEvent => {
     if (!trusted(n.sourceIp)) throw reject('untrustedSource', `webhook from ${n.sourceIp}, outside CCBill's ranges`)
     const eventType = new URL(n.url ?? '/', 'http://webhook.invalid').searchParams.get('eventType') ?? ''
-    const mapping = WEBHOOK_EVENTS[eventType]
-    if (!mapping) throw reject('malformed', `eventType '${eventType}' is missing or not one we consume`)
+    const mapping = Object.hasOwn(WEBHOOK_EVENTS, eventType) ? WEBHOOK_EVENTS[eventType] : undefined
+    if (!mapping) throw reject('malformed', `eventType '${eventType}' is missing or not one CCBill documents`)
     const fields = parseFields(n)
     const { subscriptionId, transactionId, clientAccnum } = fields
-    if (!subscriptionId) throw reject('malformed', `${eventType} webhook without subscriptionId`)
+    const consumed = isConsumed(mapping.type)
+    // a declined sale (NewSaleFailure) made no subscription: its transactionId is all there is
+    const subject = consumed ? subscriptionId : subscriptionId || transactionId
+    if (!subject) throw reject('malformed', `${eventType} webhook without subscriptionId${consumed ? '' : ' or transactionId'}`)
     if (clientAccnum !== config.clientAccnum) throw reject('untrustedSource', `webhook for account ${clientAccnum ?? '?'}, not ours`)
-    const occurred = parseTimestamp(fields.timestamp)
-    const ageMs = Date.parse(n.receivedAt) - occurred.getTime()
-    if (!(Math.abs(ageMs) <= config.maxNotificationAgeMs)) throw reject('stale', `${eventType} webhook is ${Math.round(ageMs / 1000)} s old`)
+    const at = occurred(fields, consumed, n.receivedAt)
+    assertFresh(at, n.receivedAt, config.maxNotificationAgeMs, `${eventType} webhook`)
     return {
       processor: 'ccbill',
       // CCBill sends no event id; these fields are identical on every redelivery of the same event
-      eventId: `${eventType}:${subscriptionId}:${transactionId ?? fields.timestamp}`,
+      eventId: `${eventType}:${subscriptionId ?? ''}:${transactionId ?? fields.timestamp ?? ''}`,
       type: mapping.type,
+      processorType: eventType,
       // our transactionId for CCBill is its subscriptionId, the id every DataLink action takes
-      transactionId: subscriptionId,
+      transactionId: subject,
       ...money(fields, mapping.amountField, mapping.currencyField),
-      occurredAt: occurred.toISOString(),
+      occurredAt: at.toISOString(),
       reference: { workflowId: fields['X-workflowId'] || null, fanId: fields['X-fanId'] || null },
+      nextPaymentToken: null,
+      // CCBill's webhooks carry no fee; its settlement report does
+      processorFee: null,
+      subscriptionRef: subscriptionRefOf(mapping.type, fields),
       raw: fields,
     }
   }

@@ -1,6 +1,6 @@
-/** Refund, void and status through CCBill DataLink; a retried refund is answered from the status record. */
+/** Refund, void, status and the end of rebilling through CCBill DataLink; a retry is answered from the status record. */
 import { ApplicationFailure } from '@temporalio/common'
-import type { RefundRequest, RefundResult, TransactionStatus } from '../driver.ts'
+import type { CancelRecurringRequest, RefundRequest, RefundResult, TransactionStatus } from '../driver.ts'
 import { toMajorDecimal } from './amounts.ts'
 import { DATALINK_RESULTS } from './codes.ts'
 import type { createDatalinkClient } from './datalink-client.ts'
@@ -10,6 +10,7 @@ type StatusRecord = Record<string, string>
 
 export const CCBILL_FAILURES = {
   unknownTransaction: 'CCBILL_UNKNOWN_TRANSACTION',
+  unknownSubscription: 'CCBILL_UNKNOWN_SUBSCRIPTION',
   chargedBack: 'CCBILL_ALREADY_CHARGED_BACK',
   refused: 'CCBILL_DATALINK_REFUSED',
 } as const
@@ -26,6 +27,8 @@ function failure(action: string, result: string | undefined): Error {
 }
 
 const count = (record: StatusRecord, field: string) => Number(record[field] ?? '0') || 0
+/** CCBill stamps a cancelDate on a subscription whose rebilling was cancelled (it runs on to its expiration date). */
+const cancelled = (record: StatusRecord) => (record.cancelDate ?? '').trim() !== ''
 
 /** The reversal already on record, so a retry after a lost answer does not refund twice. */
 function earlierReversal(record: StatusRecord, transactionId: string): RefundResult | null {
@@ -75,6 +78,25 @@ export function createReversals(datalink: Datalink) {
         : count(record, 'voidsIssued') > 0 ? 'voided'
           : count(record, 'refundsIssued') > 0 ? 'refunded' : 'approved'
       return { transactionId, state }
+    },
+
+    /**
+     * Cancels CCBill's rebilling of a subscription; one already cancelled (a retry, or the fan cancelling at CCBill) is
+     * not cancelled twice. A one-time sale has nothing to cancel: `cancelled` false.
+     */
+    async cancelRecurring(request: CancelRecurringRequest): Promise<{ cancelled: boolean }> {
+      const { subscriptionRef, idempotencyKey } = request
+      const record = await lookup(subscriptionRef)
+      if (!record) {
+        throw ApplicationFailure.nonRetryable(`CCBill has no subscription ${subscriptionRef}`, CCBILL_FAILURES.unknownSubscription)
+      }
+      if (cancelled(record)) return { cancelled: true }
+      if (count(record, 'recurringSubscription') === 0) return { cancelled: false }
+      const answer = await datalink.call('cancelSubscription', { subscriptionId: subscriptionRef }, `${idempotencyKey}:cancel`)
+      if (answer.results === DATALINK_RESULTS.success) return { cancelled: true }
+      // 0: refused, which for a cancellation racing another (the fan's own) means it is cancelled already
+      if (answer.results === DATALINK_RESULTS.failed && cancelled((await lookup(subscriptionRef)) ?? {})) return { cancelled: true }
+      throw failure('cancelSubscription', answer.results)
     },
   }
 }

@@ -14,9 +14,9 @@ export const DATAPLUS_TYPES = {
 
 /**
  * The types we consume. Data Plus has no void of its own: a credit before settlement is still a 'C', which is
- * why every 'C' is a refund to us. 'F' (free trial) moves no money and is refused like any unknown letter.
+ * why every 'C' is a refund to us. Any other letter ('F', a free trial, moves no money) is kept as 'other'.
  */
-export const EVENT_TYPES: Record<string, ProcessorEvent['type']> = {
+export const EVENT_TYPES: Readonly<Record<string, ProcessorEvent['type']>> = {
   O: 'sale', I: 'sale', T: 'sale', U: 'rebill', N: 'rebill', J: 'rebill_failed', K: 'cancellation',
   C: 'refund', D: 'chargeback', X: 'chargeback',
 }

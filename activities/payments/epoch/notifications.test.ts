@@ -46,8 +46,24 @@ describe('epoch parseNotification', () => {
       assert.equal(event.occurredAt, '2026-03-01T11:59:58.000Z')
       assert.deepEqual(event.reference, { workflowId: 'ppv:fan-1:post-1', fanId: 'fan-1' })
       assert.equal(event.raw.ets_member_idx, '1000000001')
+      assert.deepEqual([event.processorType, event.nextPaymentToken], [letter, null])
     })
   }
+
+  it("keeps a signed row of a letter we do not act on (F, a free trial) as 'other', with Epoch's letter and no amount", () => {
+    const event = parse(postback({ ...base, ets_transaction_type: 'F', ets_transaction_amount: '0.00', ets_currency: 'XXX' }))
+    assert.deepEqual([event.type, event.processorType, event.transactionId, event.amount, event.currency], ['other', 'F', '1772366401', null, null])
+    assert.equal(event.eventId, 'F:1772366401')
+    assert.deepEqual(event.reference, { workflowId: 'ppv:fan-1:post-1', fanId: 'fan-1' })
+  })
+
+  it('still checks the digest, the company and the age of a row it only keeps', () => {
+    const free = { ...base, ets_transaction_type: 'F', ets_transaction_amount: '0.00' }
+    const signed = postback(free)
+    assert.equal(rejection(() => parse({ ...signed, rawBody: signed.rawBody.replace('fan-1', 'fan-2') })), NOTIFICATION_ERRORS.badSignature)
+    assert.equal(rejection(() => parse(postback({ ...free, ets_co_code: 'zz9' }))), NOTIFICATION_ERRORS.untrustedSource)
+    assert.equal(rejection(() => parse(postback({ ...free, ets_transaction_date: '2026-02-27 11:59:59' }))), NOTIFICATION_ERRORS.stale)
+  })
 
   it('reads a postback delivered as a GET query just the same', () => {
     const signed = postback({ ...base, ets_transaction_type: 'O', ets_transaction_amount: '9.99' })
@@ -76,7 +92,8 @@ describe('epoch parseNotification', () => {
     ['a row older than the window', postback({ ...good, ets_transaction_date: '2026-02-28 11:59:59' }), NOTIFICATION_ERRORS.stale],
     ['a row from the far future', postback({ ...good, ets_transaction_date: '2026-03-03 12:00:00' }), NOTIFICATION_ERRORS.stale],
     ['no transaction type', postback({ ...good, ets_transaction_type: '' }), NOTIFICATION_ERRORS.malformed],
-    ['a type we do not consume (free trial)', postback({ ...good, ets_transaction_type: 'F' }), NOTIFICATION_ERRORS.malformed],
+    ['a transaction type that is not a letter', postback({ ...good, ets_transaction_type: 'CC' }), NOTIFICATION_ERRORS.malformed],
+    ['a time that does not exist', postback({ ...good, ets_transaction_date: '2026-03-01 24:00:00' }), NOTIFICATION_ERRORS.malformed],
     ['a credit without the sale it reverses', postback({ ...good, ets_ref_trans_ids: '' }), NOTIFICATION_ERRORS.malformed],
     ['a transaction id that is not numeric', postback({ ...good, ets_transaction_id: 'abc' }), NOTIFICATION_ERRORS.malformed],
     ['a date in another format', postback({ ...good, ets_transaction_date: '03/01/2026 11:59' }), NOTIFICATION_ERRORS.malformed],

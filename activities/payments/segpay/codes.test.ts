@@ -59,15 +59,23 @@ describe('segpay codes and amounts', () => {
     ['auth', 'sale', 'rebill', true, false, 'rebill'],
     ['auth', 'sale', 'conversion', true, false, 'rebill'],
     ['auth', 'sale', 'rebill', false, false, 'rebill_failed'],
-    ['auth', 'sale', 'initial', false, true, null],
+    ['auth', 'sale', 'initial', false, true, 'sale_failed'],
+    ['auth', 'sale', 'rebill', false, true, 'sale_failed'], // a declined One-Click we initiated
     ['void', 'sale', 'initial', true, true, 'void'],
     ['auth', 'credit', 'rebill', true, true, 'refund'],
     ['auth', 'charge', 'initial', true, false, 'chargeback'],
     ['auth', 'chargeback', 'initial', true, false, 'chargeback'],
-    ['auth', 'credit', 'initial', false, false, null],
+    ['auth', 'credit', 'initial', false, false, 'other'],
+    ['auth', 'charge', 'initial', false, false, 'other'],
     ['probe', 'sale', 'initial', true, false, null],
     ['auth', 'cancel', 'initial', true, false, null],
   ]
+  it('reads a Conversion or Rebill on our recurring price point as a renewal, our reference notwithstanding', () => {
+    const kind = { action: 'auth', trantype: 'sale', hasReference: true, recurringPricePoint: true }
+    assert.deepEqual([eventTypeFor({ ...kind, stage: 'conversion', approved: true }), eventTypeFor({ ...kind, stage: 'rebill', approved: false }),
+      eventTypeFor({ ...kind, stage: 'initial', approved: true })], ['rebill', 'rebill_failed', 'sale'])
+  })
+
   for (const [action, trantype, stage, approved, hasReference, expected] of kinds) {
     it(`${action}/${trantype}/${stage}/${approved ? 'yes' : 'no'}${hasReference ? ' with our reference' : ''} -> ${String(expected)}`, () =>
       assert.equal(eventTypeFor({ action, trantype, stage, approved, hasReference }), expected))

@@ -30,6 +30,9 @@ export const SRS_ANSWERS = {
   missingParameter: 'Missing Parameter',
   // Segpay documents no wording for a refund it refuses; this is the sandbox's
   notEligible: 'Transaction not eligible for refund',
+  // CancelMembership's own: a purchase that does not rebill (cancelled before, expired), and one that is not ours
+  notActive: 'Subscription not active, cancel failed',
+  purchaseMismatch: 'PurchaseID/MerchantID Mismatch',
 } as const
 
 /** Issuer response codes Segpay passes through in AuthCode; anything else is a plain decline unless its text says more. */
@@ -64,22 +67,32 @@ export function declineFor(authCode: string): DeclineCode {
   return DECLINES.cardDeclined
 }
 
-type PostbackKind = { action: string; trantype: string; approved: boolean; stage: string; hasReference: boolean }
+/** `recurringPricePoint`: the postback's eticketid names our recurring price point, whose purchases Segpay rebills. */
+type PostbackKind = { action: string; trantype: string; approved: boolean; stage: string; hasReference: boolean; recurringPricePoint?: boolean }
+
+/** Stages of a purchase's later charges: its first rebill (conversion, also an instant one) and every rebill after it. */
+const RENEWAL_STAGES: readonly string[] = ['conversion', 'rebill', 'instantconversion']
+
+/** The trantypes of transaction postbacks; member-management postbacks (Probe, Enable, Disable) go to another URL. */
+const TRANTYPES: readonly string[] = ['sale', 'credit', 'charge', 'chargeback']
 
 /**
- * Which event a transaction postback is, from its (lower-cased) action, trantype, approved and stage. Segpay shows a
- * One-Click on a one-time price point as a Rebill of the original purchase, so a sale that carries our reference is
- * a merchant-initiated sale, not a subscription renewal. Chargebacks arrive as trantype 'charge' (as KVS's Segpay
- * integration reads them); SRS reports call the same rows 'Chargeback', which we accept too.
+ * Which event a transaction postback is, from its (lower-cased) action, trantype, approved and stage; null when it is
+ * not a transaction postback at all. Segpay shows a One-Click on a one-time price point as a Rebill of the original
+ * purchase, so a sale on another price point that carries our reference is a merchant-initiated sale, not a renewal;
+ * on our recurring price point a Conversion or Rebill is Segpay rebilling the subscription we opened. Chargebacks
+ * arrive as trantype 'charge' (as KVS's Segpay integration reads them); SRS reports call the same rows 'Chargeback',
+ * which we accept too. A declined sale is 'sale_failed', a declined credit or chargeback 'other': kept, not acted on.
  */
 export function eventTypeFor(k: PostbackKind): ProcessorEvent['type'] | null {
+  if (!TRANTYPES.includes(k.trantype)) return null
   if (k.trantype === 'sale' && k.action === 'void') return 'void'
-  if (k.trantype === 'credit' && k.approved) return 'refund'
-  if ((k.trantype === 'charge' || k.trantype === 'chargeback') && k.approved) return 'chargeback'
-  if (k.trantype !== 'sale' || k.action !== 'auth') return null
-  const renewal = ['conversion', 'rebill', 'instantconversion'].includes(k.stage) && !k.hasReference
+  if (k.trantype === 'credit') return k.approved ? 'refund' : 'other'
+  if (k.trantype !== 'sale') return k.approved ? 'chargeback' : 'other'
+  if (k.action !== 'auth') return null
+  const renewal = RENEWAL_STAGES.includes(k.stage) && (k.recurringPricePoint === true || !k.hasReference)
   if (k.approved) return renewal ? 'rebill' : 'sale'
-  return renewal ? 'rebill_failed' : null
+  return renewal ? 'rebill_failed' : 'sale_failed'
 }
 
 /** SRS report 'Type' of a row to the reversal it records, if any. */

@@ -1,10 +1,12 @@
-/** The Segpay driver: One-Click sales on a fan's earlier purchase, reversals and status over SRS, verified postbacks. */
-import { ApplicationFailure } from '@temporalio/common'
-import { DECLINES, PROCESSORS, type ChargeRequest, type ChargeResult, type ProcessorDriver } from '../driver.ts'
-import { DEFAULT_FEE_RULE, estimatedFee, toMajorDecimal, type FeeRule } from './amounts.ts'
-import { PASS_THROUGH, declineFor, isSegpayCurrency, splitAuthCode } from './codes.ts'
+/**
+ * The Segpay driver: One-Click sales on a fan's earlier purchase (once, or opening a purchase Segpay rebills), reversals,
+ * status and cancelled rebilling over SRS, verified postbacks.
+ */
+import { PROCESSORS, type ProcessorDriver } from '../driver.ts'
+import { DEFAULT_FEE_RULE, type FeeRule } from './amounts.ts'
+import { charge } from './charge.ts'
 import { createNotificationParser } from './notifications.ts'
-import { createOneClickClient, type OneClickReply } from './one-click-client.ts'
+import { createOneClickClient } from './one-click-client.ts'
 import { createReversals } from './reversals.ts'
 import { createSrsClient } from './srs-client.ts'
 
@@ -17,6 +19,8 @@ export type SegpayDriverConfig = {
   /** the package and its One-Click enabled dynamic price point: eticketid = packageId:pricePointId */
   packageId: string
   pricePointId: string
+  /** the package's Dynamic Recurring price point, One-Click enabled, for subscriptions Segpay rebills; none: no recurring charges */
+  recurringPricePointId?: string
   /** SRS User ID and User Access Key (secret) */
   srsUserId: string
   srsAccessKey: string
@@ -30,41 +34,7 @@ export type SegpayDriverConfig = {
   now?: () => number
 }
 
-/** Why a charge request can never succeed: non-retryable failure types. */
-export const SEGPAY_CHARGE_FAILURES = { unsupportedCurrency: 'SEGPAY_UNSUPPORTED_CURRENCY', badRequest: 'SEGPAY_BAD_REQUEST' } as const
-
 const DAY_MS = 24 * 60 * 60 * 1000
-
-function saleOf(request: ChargeRequest) {
-  if (!isSegpayCurrency(request.currency)) {
-    throw ApplicationFailure.nonRetryable(`Segpay does not bill in ${request.currency}`, SEGPAY_CHARGE_FAILURES.unsupportedCurrency)
-  }
-  return {
-    purchaseId: request.paymentToken,
-    amount: toMajorDecimal(request.amount, request.currency),
-    currency: request.currency,
-    description: request.description,
-    // echoed in every postback of this sale and its reversals: that is how a postback finds its workflow
-    passThrough: { [PASS_THROUGH.workflowId]: request.reference.workflowId, [PASS_THROUGH.fanId]: request.reference.fanId },
-  }
-}
-
-function chargeResult(reply: OneClickReply, request: ChargeRequest, feeRule: FeeRule, now: number): ChargeResult {
-  if (!reply.ok) {
-    throw ApplicationFailure.nonRetryable(`Segpay refused the One-Click request: ${reply.message}`, SEGPAY_CHARGE_FAILURES.badRequest)
-  }
-  if (reply.transId !== '0') {
-    return { status: 'approved', transactionId: reply.transId, processorFee: estimatedFee(request.amount, feeRule),
-      approvedAt: new Date(now).toISOString() }
-  }
-  // TransID 0: a bank decline carries its issuer code; without one it is Segpay refusing our request, unless the
-  // stored purchase itself is unusable
-  const decline = declineFor(reply.authCode)
-  if (!splitAuthCode(reply.authCode) && decline !== DECLINES.invalidToken) {
-    throw ApplicationFailure.nonRetryable(`Segpay refused the One-Click sale: '${reply.authCode}'`, SEGPAY_CHARGE_FAILURES.badRequest)
-  }
-  return { status: 'declined', transactionId: null, decline, message: reply.authCode || 'Declined by Segpay' }
-}
 
 /** A ProcessorDriver for Segpay; stateless apart from its configuration. */
 export function createSegpayDriver(config: SegpayDriverConfig): ProcessorDriver {
@@ -73,18 +43,17 @@ export function createSegpayDriver(config: SegpayDriverConfig): ProcessorDriver 
   const feeRule = config.feeRule ?? DEFAULT_FEE_RULE
   const oneClick = createOneClickClient({ oneClickBaseUrl: config.oneClickBaseUrl, packageId: config.packageId,
     pricePointId: config.pricePointId, fetch: doFetch })
-  const reversals = createReversals(createSrsClient({ srsBaseUrl: config.srsBaseUrl, userId: config.srsUserId,
-    accessKey: config.srsAccessKey, fetch: doFetch }))
+  const srs = createSrsClient({ srsBaseUrl: config.srsBaseUrl, userId: config.srsUserId, accessKey: config.srsAccessKey, fetch: doFetch })
+  const reversals = createReversals(srs)
+  const chargeDeps = { oneClick, srs, recurringPricePointId: config.recurringPricePointId, feeRule, now }
   return {
     name: PROCESSORS.segpay,
-    async charge(request) {
-      const reply = await oneClick.sale(saleOf(request), request.idempotencyKey)
-      return chargeResult(reply, request, feeRule, now())
-    },
+    charge: (request) => charge(chargeDeps, request),
     refund: reversals.refund,
     status: reversals.status,
-    parseNotification: createNotificationParser({ packageId: config.packageId, allowedSourceCidrs: config.allowedSourceCidrs,
-      maxNotificationAgeMs: config.maxNotificationAgeMs ?? DAY_MS }),
+    cancelRecurring: reversals.cancelRecurring,
+    parseNotification: createNotificationParser({ packageId: config.packageId, recurringPricePointId: config.recurringPricePointId,
+      allowedSourceCidrs: config.allowedSourceCidrs, maxNotificationAgeMs: config.maxNotificationAgeMs ?? DAY_MS }),
     // transaction postbacks are judged by HTTP status alone; the body is for people reading Segpay's postback log
     notificationAck: () => ({ status: 200, contentType: 'text/plain', body: 'OK' }),
   }

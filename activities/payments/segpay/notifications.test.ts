@@ -50,8 +50,32 @@ describe('segpay parseNotification', () => {
       assert.equal(event.processor, 'segpay')
       assert.equal(event.occurredAt, '2026-03-01T11:59:58.000Z')
       assert.equal(event.raw.purchaseid, '70000001')
+      assert.equal(event.nextPaymentToken, null)
     })
   }
+
+  const kept: [string, Record<string, string>, Partial<ProcessorEvent>][] = [
+    ['a declined One-Click sale we initiated', { approved: 'No' }, { type: 'sale_failed', processorType: 'sale/auth/rebill/no' }],
+    ['a declined initial sale', { approved: 'No', stage: 'Initial' }, { type: 'sale_failed', processorType: 'sale/auth/initial/no' }],
+    ['a declined credit', { relatedtranid: base.tranid, tranid: '1772366400003', trantype: 'Credit', approved: 'No', price: '-9.99' },
+      { type: 'other', processorType: 'credit/auth/rebill/no' }],
+    ['a declined sale in a currency we never bill in', { approved: 'No', currencycode: 'SEK' }, { type: 'sale_failed', processorType: 'sale/auth/rebill/no' }],
+  ]
+  for (const [what, extra, expected] of kept) {
+    it(`keeps ${what} as ${expected.type}, its own tranid, no amount`, () => {
+      const event = parse(postback({ ...base, ...extra }))
+      assert.deepEqual({ type: event.type, processorType: event.processorType }, expected)
+      assert.deepEqual([event.transactionId, event.amount, event.currency], [extra.tranid ?? base.tranid, null, null])
+      assert.deepEqual(event.reference, { workflowId: 'ppv:fan-1:post-1', fanId: 'fan-1' })
+    })
+  }
+
+  it('still checks the source, the package and the age of a postback it only keeps', () => {
+    const declined = { ...base, approved: 'No' }
+    assert.equal(rejection(() => parse(postback(declined, { sourceIp: '203.0.113.5' }))), NOTIFICATION_ERRORS.untrustedSource)
+    assert.equal(rejection(() => parse(postback({ ...declined, eticketid: '900999:27000' }))), NOTIFICATION_ERRORS.untrustedSource)
+    assert.equal(rejection(() => parse(postback({ ...declined, transtime: '2026-02-27T11:59:59+00:00' }))), NOTIFICATION_ERRORS.stale)
+  })
 
   it('carries our reference, and none when the pass-through parameters are absent', () => {
     assert.deepEqual(parse(postback(base)).reference, { workflowId: 'ppv:fan-1:post-1', fanId: 'fan-1' })
@@ -74,6 +98,50 @@ describe('segpay parseNotification', () => {
     assert.equal(new Set([first.eventId, voided.eventId, other.eventId]).size, 3)
   })
 
+  describe('of purchases Segpay rebills (our recurring price point 27001)', () => {
+    const recurringParse = createNotificationParser({ packageId: '900200', recurringPricePointId: '27001', allowedSourceCidrs: SEGPAY_ADDRESSES,
+      maxNotificationAgeMs: 86_400_000 })
+    const sub = { ...base, eticketid: '900200:27001', purchaseid: '5550001230', workflowid: 'sub:s-1', price: '12.99' }
+    const cancel = { action: 'Cancel', purchaseid: sub.purchaseid, eticketid: sub.eticketid, transtime: base.transtime, workflowid: 'sub:s-1',
+      fanid: 'fan-1' }
+    const cases: [string, Record<string, string>, Partial<ProcessorEvent>][] = [
+      ['its opening sale', { ...sub, stage: 'Initial' }, { type: 'sale', transactionId: base.tranid, amount: 1299 }],
+      ['its first rebill (Conversion), though it carries our reference', { ...sub, stage: 'Conversion' },
+        { type: 'rebill', transactionId: base.tranid, amount: 1299 }],
+      ['a later rebill', sub, { type: 'rebill', transactionId: base.tranid, amount: 1299 }],
+      ['a declined rebill', { ...sub, approved: 'No' }, { type: 'rebill_failed', transactionId: base.tranid, amount: 1299 }],
+      ['its cancellation (a Cancellation postback, action Cancel)', cancel, { type: 'cancellation', transactionId: sub.purchaseid, amount: null }],
+    ]
+    for (const [what, fields, expected] of cases) {
+      it(`maps ${what}, naming the purchase and routing it by our reference`, () => {
+        const event = recurringParse(postback(fields))
+        assert.deepEqual({ type: event.type, transactionId: event.transactionId, amount: event.amount }, expected)
+        assert.deepEqual([event.subscriptionRef, event.processorFee, event.reference.workflowId], [sub.purchaseid, null, 'sub:s-1'])
+      })
+    }
+
+    it('keeps a One-Click on the one-time price point a sale, naming no subscription', () => {
+      const event = recurringParse(postback(base))
+      assert.deepEqual([event.type, event.subscriptionRef], ['sale', null])
+    })
+
+    it('gives a cancellation one eventId on every redelivery', () => {
+      assert.equal(recurringParse(postback(cancel)).eventId, recurringParse(postback(cancel, { receivedAt: '2026-03-01T12:30:00.000Z' })).eventId)
+    })
+
+    const forged: [string, InboundNotification, string][] = [
+      ['a rebill from outside Segpay addresses', postback(sub, { sourceIp: '203.0.113.5' }), NOTIFICATION_ERRORS.untrustedSource],
+      ['a rebill for another package', postback({ ...sub, eticketid: '900999:27001' }), NOTIFICATION_ERRORS.untrustedSource],
+      ['a cancellation from outside Segpay addresses', postback(cancel, { sourceIp: '203.0.113.5' }), NOTIFICATION_ERRORS.untrustedSource],
+      ['a cancellation for another package', postback({ ...cancel, eticketid: '900999:27001' }), NOTIFICATION_ERRORS.untrustedSource],
+      ['a cancellation without purchaseid', postback({ ...cancel, purchaseid: '' }), NOTIFICATION_ERRORS.malformed],
+      ['a stale cancellation', postback({ ...cancel, transtime: '2026-02-27T11:59:59+00:00' }), NOTIFICATION_ERRORS.stale],
+    ]
+    for (const [what, notification, code] of forged) {
+      it(`rejects ${what} with ${code}`, () => assert.equal(rejection(() => recurringParse(notification)), code))
+    }
+  })
+
   const rejected: [string, InboundNotification, string][] = [
     ['a source outside Segpay addresses', postback(base, { sourceIp: '203.0.113.5' }), NOTIFICATION_ERRORS.untrustedSource],
     ['an IPv6 source', postback(base, { sourceIp: '::1' }), NOTIFICATION_ERRORS.untrustedSource],
@@ -83,9 +151,8 @@ describe('segpay parseNotification', () => {
     ['a postback from the far future', postback({ ...base, transtime: '2026-03-02T13:00:00Z' }), NOTIFICATION_ERRORS.stale],
     ['no tranid', postback({ ...base, tranid: '' }), NOTIFICATION_ERRORS.malformed],
     ['no action', postback({ ...base, action: '' }), NOTIFICATION_ERRORS.malformed],
-    ['a declined sale (not one we consume)', postback({ ...base, approved: 'No' }), NOTIFICATION_ERRORS.malformed],
     ['an unknown trantype', postback({ ...base, trantype: 'Adjustment' }), NOTIFICATION_ERRORS.malformed],
-    ['a member-management action', postback({ ...base, action: 'Probe' }), NOTIFICATION_ERRORS.malformed],
+    ['a member-management action (those go to another URL)', postback({ ...base, action: 'Probe' }), NOTIFICATION_ERRORS.malformed],
     ['a void without relatedtranid', postback({ ...base, action: 'Void', relatedtranid: '0' }), NOTIFICATION_ERRORS.malformed],
     ['a transtime in another format', postback({ ...base, transtime: '3/1/2026 11:59:58 AM' }), NOTIFICATION_ERRORS.malformed],
     ['an impossible date', postback({ ...base, transtime: '2026-02-30T10:00:00' }), NOTIFICATION_ERRORS.malformed],

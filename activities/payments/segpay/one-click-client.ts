@@ -18,6 +18,8 @@ export type OneClickSale = {
   description: string
   /** custom parameters Segpay echoes into postbacks */
   passThrough: Record<string, string>
+  /** a recurring purchase: our recurring price point, and the Dynamic Recurring value SRS encrypted its terms into */
+  recurring?: { pricePointId: string; dynamicTrans: string }
 }
 
 /** The `<TransReturn>` (TransID '0' when nothing was approved), or an HTTP refusal of the request itself. */
@@ -30,11 +32,12 @@ const ONE_CLICK_PATH = '/OneClickSales.asmx/SalesServiceDynamic'
 function query(config: OneClickConfig, sale: OneClickSale): URLSearchParams {
   return new URLSearchParams({
     ...sale.passThrough,
-    eticketid: `${config.packageId}:${config.pricePointId}`,
+    eticketid: `${config.packageId}:${sale.recurring?.pricePointId ?? config.pricePointId}`,
     octoken: sale.purchaseId,
     amount: sale.amount,
     currencycode: sale.currency,
     dynamicdesc: sale.description,
+    ...(sale.recurring ? { dynamictrans: sale.recurring.dynamicTrans } : {}),
   })
 }
 

@@ -1,6 +1,6 @@
-/** Refund and status through Segpay SRS; a retried refund is answered from the transaction report. */
+/** Refund, status and the end of rebilling through Segpay SRS; a retried refund is answered from the transaction report. */
 import { ApplicationFailure } from '@temporalio/common'
-import type { RefundRequest, RefundResult, TransactionStatus } from '../driver.ts'
+import type { CancelRecurringRequest, RefundRequest, RefundResult, TransactionStatus } from '../driver.ts'
 import { fromMajorDecimal } from './amounts.ts'
 import { SRS_ANSWERS, reversalOf } from './codes.ts'
 import type { createSrsClient, SrsRow } from './srs-client.ts'
@@ -12,6 +12,8 @@ type SaleRecord = { sale: SrsRow; reversals: Reversal[] }
 /** Why a refund can never succeed: non-retryable failure types. */
 export const SEGPAY_FAILURES = {
   unknownTransaction: 'SEGPAY_UNKNOWN_TRANSACTION',
+  unknownSubscription: 'SEGPAY_UNKNOWN_SUBSCRIPTION',
+  cancelRefused: 'SEGPAY_CANCEL_REFUSED',
   chargedBack: 'SEGPAY_ALREADY_CHARGED_BACK',
   partialRefund: 'SEGPAY_PARTIAL_REFUND_UNSUPPORTED',
   refused: 'SEGPAY_REFUND_REFUSED',
@@ -86,6 +88,20 @@ export function createReversals(srs: Srs) {
       if (!approved(record.sale)) return { transactionId, state: 'declined' }
       const state = find(record, 'chargeback') ? 'chargeback' : find(record, 'void') ? 'voided' : find(record, 'refund') ? 'refunded' : 'approved'
       return { transactionId, state }
+    },
+
+    /**
+     * Cancels Segpay's rebilling of a purchase. 'Subscription not active' means nothing rebills it any more (cancelled
+     * before: a retry, or the fan at Segpay; or expired), which is what was asked.
+     */
+    async cancelRecurring(request: CancelRecurringRequest): Promise<{ cancelled: boolean }> {
+      const { subscriptionRef, reason, idempotencyKey } = request
+      const answer = await srs.cancelMembership(subscriptionRef, reason, idempotencyKey)
+      if (answer === SRS_ANSWERS.successful || answer === SRS_ANSWERS.notActive) return { cancelled: true }
+      if (answer === SRS_ANSWERS.purchaseMismatch) {
+        throw ApplicationFailure.nonRetryable(`Segpay has no purchase ${subscriptionRef} of ours`, SEGPAY_FAILURES.unknownSubscription)
+      }
+      throw ApplicationFailure.nonRetryable(`Segpay refused to cancel ${subscriptionRef}: '${answer}'`, SEGPAY_FAILURES.cancelRefused)
     },
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Segpay Reporting Services (srs.segpay.com): ADM.asmx consumer-support tasks (RefundTransaction) and MWS.asmx reports
- * (TransactionByTransID, TransactionByPurchaseID). HTTP GET with UserID and UserAccessKey in the query; tasks answer
- * `<string>text</string>`, reports a DataSet whose `<Data>` rows hold TransID, RelatedTransID, Type, Auth, TransAmount...
+ * Segpay Reporting Services (srs.segpay.com): ADM.asmx consumer-support tasks (RefundTransaction, CancelMembership),
+ * MWS.asmx reports (TransactionByTransID, TransactionByPurchaseID) and MerchantServices/DynamicRecurring pricing. HTTP
+ * GET with UserID and UserAccessKey in the query; tasks answer `<string>text</string>`, reports a DataSet whose
+ * `<Data>` rows hold TransID, RelatedTransID, Type, Auth, TransAmount, PurchaseID...
  */
 import { SRS_ANSWERS } from './codes.ts'
 import { elementText, rows } from './xml.ts'
@@ -11,6 +12,9 @@ export type SrsConfig = { srsBaseUrl: string; userId: string; accessKey: string;
 
 /** One report row, element name -> text. */
 export type SrsRow = Record<string, string>
+
+/** A Dynamic Recurring price in Segpay's terms: decimal amounts, lengths in days. */
+export type DynamicRecurringTerms = { initialAmount: string; initialLength: number; recurringAmount: string; recurringLength: number }
 
 /** A client for the SRS calls the driver needs; stateless. */
 export function createSrsClient(config: SrsConfig) {
@@ -33,14 +37,35 @@ export function createSrsClient(config: SrsConfig) {
     return rows(body, 'Data')
   }
 
+  /** A consumer-support task's `<string>` answer. */
+  async function task(method: string, params: Record<string, string>, idempotencyKey: string): Promise<string> {
+    // as with One-Click, the key header is ours; the status lookup before every refund is the real de-duplication
+    const body = await get(`ADM.asmx/${method}`, params, { 'X-Idempotency-Key': idempotencyKey })
+    const answer = elementText(body, 'string')
+    if (answer === null) throw new Error(`Segpay SRS ${method} answer is not a <string>: '${body.slice(0, 120)}'`)
+    return answer
+  }
+
   return {
     /** Reverses one transaction; the answer text ('Successful' or why not). Segpay takes no amount: always in full. */
-    async refundTransaction(transId: string, reason: string, idempotencyKey: string): Promise<string> {
-      // as with One-Click, the key header is ours; the status lookup before every refund is the real de-duplication
-      const body = await get('ADM.asmx/RefundTransaction', { TransID: transId, RefundReason: reason }, { 'X-Idempotency-Key': idempotencyKey })
-      const answer = elementText(body, 'string')
-      if (answer === null) throw new Error(`Segpay SRS RefundTransaction answer is not a <string>: '${body.slice(0, 120)}'`)
-      return answer
+    refundTransaction: (transId: string, reason: string, idempotencyKey: string) =>
+      task('RefundTransaction', { TransID: transId, RefundReason: reason }, idempotencyKey),
+    /** Stops the rebilling of a purchase (access runs on to the paid period's end); the answer text. */
+    cancelMembership: (purchaseId: string, reason: string, idempotencyKey: string) =>
+      task('CancelMembership', { PurchaseID: purchaseId, CancelReason: reason }, idempotencyKey),
+    /**
+     * The value Segpay encrypts a Dynamic Recurring price into (passed on as `dynamictrans`), so the price of a recurring
+     * purchase cannot be altered on its way. Answered as a JSON string; a `<string>` is a refusal (terms outside the
+     * price point's ranges).
+     */
+    async dynamicRecurring(terms: DynamicRecurringTerms): Promise<{ ok: true; value: string } | { ok: false; message: string }> {
+      const body = await get('MerchantServices/DynamicRecurring', { InitialAmount: terms.initialAmount,
+        InitialLength: String(terms.initialLength), RecurringAmount: terms.recurringAmount, RecurringLength: String(terms.recurringLength) })
+      const refusal = elementText(body, 'string')
+      if (refusal !== null) return { ok: false, message: refusal }
+      const value = body.trim().replace(/^"(.*)"$/s, '$1')
+      if (!value) throw new Error('Segpay SRS DynamicRecurring answered an empty value')
+      return { ok: true, value }
     },
     /** The row of one transaction (sale, void, credit or chargeback); empty when Segpay has none for us. */
     transactionByTransId: (transId: string) => report('TransactionByTransID', { TransID: transId }),

@@ -30,8 +30,9 @@ export const VEROTEL_FAILURES = {
 } as const
 
 /**
- * Postback `event` values we consume. A one-off purchase's sale postback carries no `event` at all, only
- * `type=purchase`; it is keyed here as 'purchase'. Verotel has no void postback: a reversal arrives as `credit`.
+ * Postback `event` values we consume; any other signed event is kept as 'other'. A one-off purchase's sale postback
+ * carries no `event` at all, only `type=purchase`; it is keyed here as 'purchase'. Verotel has no void postback: a
+ * reversal arrives as `credit`.
  */
 export const POSTBACK_EVENTS: Readonly<Record<string, ProcessorEvent['type']>> = {
   purchase: 'sale', initial: 'sale', rebill: 'rebill', credit: 'refund', chargeback: 'chargeback', cancel: 'cancellation',

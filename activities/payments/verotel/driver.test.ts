@@ -20,7 +20,7 @@ describe('verotel driver against the sandbox: charges and postbacks', () => {
     const [sale] = await events(d, 1)
     assert.deepEqual([sale?.type, sale?.transactionId, sale?.amount, sale?.currency], ['sale', result.transactionId, 999, 'USD'])
     assert.deepEqual(sale?.reference, { workflowId: 'ppv:fan-1:post-1', fanId: 'fan-1' })
-    assert.match(sale?.raw.oneClickToken ?? '', /^tok_approve_\d+$/)
+    assert.match(sale?.nextPaymentToken ?? '', /^tok_approve_\d+$/)
     assert.deepEqual(d.notificationAck(), { status: 200, contentType: 'text/plain', body: 'OK' })
   })
 

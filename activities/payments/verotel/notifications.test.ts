@@ -45,13 +45,42 @@ describe('verotel parseNotification', () => {
     })
   }
 
-  it('keeps the next oneClickToken of a sale in raw, and reads a re-posted form body', () => {
+  it('hands on the next oneClickToken of a sale, and reads a re-posted form body', () => {
     const fields = { ...base, ...money, oneClickToken: 'tok_approve_next' }
-    assert.equal(parse(postback(fields)).raw.oneClickToken, 'tok_approve_next')
+    const sale = parse(postback(fields))
+    assert.deepEqual([sale.nextPaymentToken, sale.raw.oneClickToken], ['tok_approve_next', 'tok_approve_next'])
     const body = new URLSearchParams({ ...fields, signature: flexpaySignature(KEY, fields) }).toString()
     const posted = parse({ url: '/webhooks/verotel', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, rawBody: body,
       sourceIp: '203.0.113.7', receivedAt: RECEIVED })
     assert.deepEqual([posted.type, posted.amount, posted.raw.oneClickToken], ['sale', 999, 'tok_approve_next'])
+  })
+
+  it('hands on no token from a sale without one, nor from any other event', () => {
+    assert.equal(parse(postback({ ...base, ...money })).nextPaymentToken, null)
+    assert.equal(parse(postback({ ...base, event: 'credit', ...money, oneClickToken: 'tok_x' })).nextPaymentToken, null)
+  })
+
+  const kept: [string, Record<string, string>][] = [
+    ['expiry', { type: 'subscription', event: 'expiry' }],
+    ['uncancel', { type: 'subscription', event: 'uncancel' }],
+    ['extend', { type: 'subscription', event: 'extend', expirationDate: '2026-04-01' }],
+    ['downgrade, in a currency we never bill in', { type: 'subscription', event: 'downgrade', priceAmount: '5.00', priceCurrency: 'CHF' }],
+    ['upgrade', { type: 'upgradesubscription', event: 'upgrade', priceAmount: '19.99', priceCurrency: 'USD' }],
+  ]
+  for (const [what, fields] of kept) {
+    it(`keeps a signed ${what} postback as 'other', with Verotel's event name and no amount`, () => {
+      const event = parse(postback({ ...base, ...fields }))
+      assert.deepEqual([event.type, event.processorType, event.transactionId, event.amount, event.currency, event.nextPaymentToken],
+        ['other', fields.event, '5001', null, null, null])
+      assert.equal(event.eventId, `${fields.event}:5001:7001`)
+      assert.deepEqual(event.reference, { workflowId: 'ppv:fan-1:post-1', fanId: 'fan-1' })
+    })
+  }
+
+  it('still checks the signature and the shop of a postback it only keeps', () => {
+    const expiry = { ...base, type: 'subscription', event: 'expiry' }
+    assert.equal(rejection(() => parse(postback(expiry, { key: 'not-our-key' }))), NOTIFICATION_ERRORS.badSignature)
+    assert.equal(rejection(() => parse(postback({ ...expiry, shopID: '999999' }))), NOTIFICATION_ERRORS.untrustedSource)
   })
 
   it('gives every redelivery the same eventId and different money movements different ones', () => {
@@ -77,7 +106,6 @@ describe('verotel parseNotification', () => {
     ['an unsigned extra parameter', postback({ ...base, ...money }, { extra: '&custom3=injected' }), NOTIFICATION_ERRORS.badSignature],
     ['no signature', { ...postback(base), url: `/webhooks/verotel?${new URLSearchParams(base)}` }, NOTIFICATION_ERRORS.badSignature],
     ['another shop', postback({ ...base, shopID: '999999' }), NOTIFICATION_ERRORS.untrustedSource],
-    ['an event we do not consume', postback({ ...base, event: 'expiry' }), NOTIFICATION_ERRORS.malformed],
     ['no event and no purchase type', postback({ ...base, type: 'subscription' }), NOTIFICATION_ERRORS.malformed],
     ['no saleID', postback({ ...base, saleID: '' }), NOTIFICATION_ERRORS.malformed],
     ['a currency we never bill in', postback({ ...base, priceAmount: '5.00', priceCurrency: 'CHF' }), NOTIFICATION_ERRORS.malformed],

@@ -2,22 +2,21 @@
  * Verifies and parses FlexPay postbacks. Verotel sends them as GET requests with the fields in the query string,
  * signed like every FlexPay message, and expects the body `OK` back (anything else is retried, and an unanswered
  * card sale is refunded automatically). Postbacks carry no timestamp, so there is no freshness check: a replayed
- * postback is harmless because its eventId is the same as the original's.
+ * postback is harmless because its eventId is the same as the original's. A signed postback is Verotel's own, so one
+ * whose event we do not act on (expiry, uncancel, extend, upgrade, downgrade…) is kept as 'other' and acknowledged.
  */
-import { NOTIFICATION_ERRORS, NotificationRejected, type InboundNotification, type ProcessorEvent } from '../driver.ts'
+import type { InboundNotification, ProcessorEvent } from '../driver.ts'
+import { contentTypeOf, isConsumed, reject } from '../notifications.ts'
 import { fromMajorDecimal } from './amounts.ts'
 import { POSTBACK_EVENTS, isVerotelCurrency } from './codes.ts'
 import { verifyFlexpaySignature } from './signature.ts'
 
 export type NotificationConfig = { shopId: string; signatureKey: string }
 
-const reject = (code: keyof typeof NOTIFICATION_ERRORS, message: string) => new NotificationRejected(NOTIFICATION_ERRORS[code], message)
-
 /** The query string, or a form-encoded body when the query has no signature (a route that re-posts the fields). */
 function readFields(n: InboundNotification): Record<string, string> {
   const query = new URL(n.url, 'http://postback.invalid').searchParams
-  const contentType = Object.entries(n.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? ''
-  const params = !query.has('signature') && contentType.includes('x-www-form-urlencoded') ? new URLSearchParams(n.rawBody) : query
+  const params = !query.has('signature') && contentTypeOf(n).includes('x-www-form-urlencoded') ? new URLSearchParams(n.rawBody) : query
   const fields: Record<string, string> = {}
   for (const [name, value] of params) {
     // a repeated name would make the signed set ambiguous
@@ -46,8 +45,8 @@ export function createNotificationParser(config: NotificationConfig) {
     if (!verifyFlexpaySignature(config.signatureKey, fields, signature)) throw reject('badSignature', 'postback signature does not match')
     if (fields.shopID !== config.shopId) throw reject('untrustedSource', `postback for shop ${fields.shopID ?? '?'}, not ours`)
     const event = fields.event ?? (fields.type === 'purchase' ? 'purchase' : '')
-    const type = Object.hasOwn(POSTBACK_EVENTS, event) ? POSTBACK_EVENTS[event] : undefined
-    if (!type) throw reject('malformed', `postback event '${event}' is missing or not one we consume`)
+    if (!event) throw reject('malformed', 'postback without an event, and not a purchase')
+    const type = (Object.hasOwn(POSTBACK_EVENTS, event) ? POSTBACK_EVENTS[event] : undefined) ?? 'other'
     const { saleID } = fields
     if (!saleID) throw reject('malformed', `${event} postback without saleID`)
     return {
@@ -55,12 +54,15 @@ export function createNotificationParser(config: NotificationConfig) {
       // Verotel sends no event id; every money movement has its own transactionID, identical on each redelivery
       eventId: `${event}:${saleID}:${fields.transactionID ?? ''}`,
       type,
+      processorType: event,
       // our transactionId for Verotel is its saleID, the id every Control Center action takes
       transactionId: saleID,
-      ...money(fields),
+      ...(isConsumed(type) ? money(fields) : { amount: null, currency: null }),
       // postbacks carry no time of their own; Verotel posts immediately after the event
       occurredAt: new Date(n.receivedAt).toISOString(),
       reference: { workflowId: fields.custom1 || null, fanId: fields.custom2 || null },
+      // an approved sale brings the fan's next one-click token: the one just charged is used up
+      nextPaymentToken: (type === 'sale' && fields.oneClickToken) || null,
       raw: { ...fields, signature },
     }
   }

@@ -3,6 +3,13 @@ import { TemporalLinkField } from '../temporal-link'
 import { PostingsTable } from './PostingsTable'
 import type { LedgerEntry } from './types'
 
+function ExchangeRate() {
+  const entry = useRecordContext<LedgerEntry>()
+  if (!entry?.fx) return null
+  const { from, currency, rate, asOf, source } = entry.fx
+  return <Labeled label="Exchange rate used"><span data-testid="entry-fx">1 {from} = {rate} {currency} ({asOf}, {source})</span></Labeled>
+}
+
 function Postings() {
   const entry = useRecordContext<LedgerEntry>()
   return entry ? <Labeled label="Postings"><PostingsTable postings={entry.postings} /></Labeled> : null
@@ -23,6 +30,7 @@ export function LedgerEntryShow() {
         <TextField source="activityType" emptyText="—" />
         <TextField source="idempotencyKey" />
         <TextField source="reversesId" label="Reverses entry" emptyText="—" />
+        <ExchangeRate />
         <Postings />
       </SimpleShowLayout>
     </Show>

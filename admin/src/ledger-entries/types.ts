@@ -13,5 +13,7 @@ export type LedgerEntry = {
   runId: string | null
   activityType: string | null
   reversesId: string | null
+  /** the exchange rate a converted creator share used: from, currency (to), rate, asOf, source */
+  fx: { from: string; currency: string; rate: string; asOf: string; source: string } | null
   postings: Posting[]
 }

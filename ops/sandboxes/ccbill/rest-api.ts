@@ -1,8 +1,8 @@
-/** The sandbox's CCBill RESTful Transaction API: OAuth2 client credentials and charging a payment token. */
+/** The sandbox's CCBill RESTful Transaction API: OAuth2 client credentials and charging a payment token, once or recurring. */
 import express, { type Request, type Response } from 'express'
 import { z } from 'zod'
 import { saleEvent } from './events.ts'
-import { SANDBOX_CURRENCIES, type CcbillState, type Reply, type SandboxTransaction } from './state.ts'
+import { SANDBOX_CURRENCIES, type CcbillState, type Reply, type SandboxRecurring, type SandboxTransaction } from './state.ts'
 import type { WebhookPoster } from './webhooks.ts'
 
 const ACCEPT = 'application/vnd.mcn.transaction-service.api.v.2+json'
@@ -16,15 +16,21 @@ export const TEST_TOKENS = [
   { prefix: 'tok_expired', declineCode: 54, declineText: 'Expired Card' },
 ] as const
 
+const price = z.union([z.number(), z.string()]).transform(String).pipe(z.string().regex(/^\d+(\.\d{1,2})?$/)).refine((v) => Number(v) > 0)
+
 const chargeSchema = z.object({
   clientAccnum: z.coerce.number().int(),
   clientSubacc: z.coerce.number().int().min(0).max(9999),
-  initialPrice: z.union([z.number(), z.string()]).transform(String).pipe(z.string().regex(/^\d+(\.\d{1,2})?$/))
-    .refine((v) => Number(v) > 0),
+  initialPrice: price,
   initialPeriod: z.number().int().positive(),
+  // a subscription: both or neither; rebills 99 means until cancelled, 0 a one-time sale after all
+  recurringPrice: price.optional(),
+  recurringPeriod: z.number().int().positive().optional(),
+  rebills: z.number().int().min(0).max(99).optional(),
   currencyCode: z.number().int().refine((c) => c in SANDBOX_CURRENCIES),
   passThroughInfo: z.record(z.string(), z.string()).optional(),
-})
+}).refine((b) => (b.recurringPrice === undefined) === (b.recurringPeriod === undefined),
+  { message: 'recurringPrice and recurringPeriod go together', path: ['recurringPeriod'] })
 
 export type RestApiDeps = { appId: string; secret: string; clientAccnum: string; state: CcbillState; webhooks: WebhookPoster }
 
@@ -43,8 +49,18 @@ function issueToken(deps: RestApiDeps, req: Request): Reply {
   return json(200, { access_token: token, token_type: 'bearer', expires_in: expiresIn, scope: 'create_token read write' })
 }
 
+const DAY_MS = 86_400_000
+
+/** The subscription an approved charge opens, when its body asks CCBill to rebill. */
+function recurringOf(body: z.output<typeof chargeSchema>, approved: boolean, now: number): SandboxRecurring | null {
+  if (!approved || body.recurringPrice === undefined || body.recurringPeriod === undefined || body.rebills === 0) return null
+  return { price: body.recurringPrice, periodDays: body.recurringPeriod, nextRenewalAt: new Date(now + body.initialPeriod * DAY_MS).toISOString(),
+    cancelledAt: null, renewals: [] }
+}
+
 function record(deps: RestApiDeps, tokenId: string, body: z.output<typeof chargeSchema>, outcome: (typeof TEST_TOKENS)[number]) {
   const approved = outcome.declineCode === null
+  const now = Date.now()
   const id = deps.state.nextId()
   const passThrough = Object.fromEntries(Object.entries(body.passThroughInfo ?? {}).filter(([k]) => k.startsWith('X-')))
   const t: SandboxTransaction = {
@@ -52,7 +68,7 @@ function record(deps: RestApiDeps, tokenId: string, body: z.output<typeof charge
     paymentTokenId: tokenId, clientAccnum: String(body.clientAccnum), clientSubacc: String(body.clientSubacc).padStart(4, '0'),
     initialPrice: body.initialPrice, currencyCode: body.currencyCode, approved, declineCode: outcome.declineCode,
     declineText: outcome.declineText, state: approved ? 'approved' : 'declined', settled: false, refundedAmount: null,
-    passThrough, createdAt: new Date().toISOString(),
+    passThrough, createdAt: new Date(now).toISOString(), initialPeriod: body.initialPeriod, recurring: recurringOf(body, approved, now),
   }
   deps.state.transactions.set(id, t)
   if (approved) deps.webhooks.post('NewSaleSuccess', saleEvent(t, Date.now()))

@@ -1,9 +1,13 @@
-/** A local stand-in for CCBill: RESTful API, DataLink and webhooks in CCBill's documented formats, plus test controls. */
+/**
+ * A local stand-in for CCBill: RESTful API, DataLink and webhooks in CCBill's documented formats, plus test controls
+ * (chargeback, settle, and rebills of the subscriptions it holds).
+ */
 import express, { type ErrorRequestHandler } from 'express'
 import { createDatalinkRouter } from './datalink.ts'
 import { reversalEvent } from './events.ts'
 import { createRestApiRouter } from './rest-api.ts'
 import { createCcbillState } from './state.ts'
+import { createSubscriptionRouter } from './subscriptions.ts'
 import { createWebhookPoster } from './webhooks.ts'
 
 export type CcbillSandboxOptions = {
@@ -48,6 +52,7 @@ function createControlRouter(state: ReturnType<typeof createCcbillState>, webhoo
     t.settled = true
     res.json({ transaction: t })
   })
+  router.use(createSubscriptionRouter(state, webhooks))
   return router
 }
 

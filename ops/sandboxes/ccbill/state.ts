@@ -21,6 +21,20 @@ export type SandboxTransaction = {
   refundedAmount: string | null
   passThrough: Record<string, string>
   createdAt: string
+  /** days of access the sale bought; for a subscription, until its first rebill */
+  initialPeriod: number
+  /** a subscription CCBill rebills (recurringPrice every recurringPeriod days); null for a one-time sale */
+  recurring: SandboxRecurring | null
+}
+
+/** What CCBill keeps of a subscription it rebills; rebills happen when a test asks (POST /sandbox/subscriptions/:id/rebill). */
+export type SandboxRecurring = {
+  price: string
+  periodDays: number
+  nextRenewalAt: string
+  /** set by DataLink cancelSubscription: no further rebills */
+  cancelledAt: string | null
+  renewals: { transactionId: string; approved: boolean; amount: string; at: string }[]
 }
 
 /** A recorded HTTP answer, replayed verbatim for a repeated X-Idempotency-Key. */

@@ -1,5 +1,5 @@
-/** The transaction postbacks the sandbox sends, with the parameters of Segpay's postback parameter list. */
-import { segpayTime, type SandboxTransaction } from './state.ts'
+/** The transaction and Cancellation postbacks the sandbox sends, with the parameters of Segpay's postback parameter list. */
+import { segpayTime, type SandboxSubscription, type SandboxTransaction } from './state.ts'
 
 /** Segpay's own parameters, and the request's custom ones reachable through `<extra NAME>`. */
 export type Postback = { fields: Record<string, string>; extras: Record<string, string> }
@@ -15,9 +15,21 @@ const common = (row: SandboxTransaction, now: number) => ({
   transtime: segpayTime(now),
 })
 
-/** A One-Click on a one-time price point: Segpay shows it as a Rebill of the original purchase. */
-export function salePostback(sale: SandboxTransaction, now: number): Postback {
-  return { fields: { action: 'Auth', stage: 'Rebill', trantype: 'Sale', ...common(sale, now) }, extras: sale.passThrough }
+/**
+ * A sale. A One-Click on a one-time price point Segpay shows as a Rebill of the original purchase (the default stage); a
+ * One-Click on a recurring price point opens a new purchase (Initial), which Segpay then rebills (Conversion for the
+ * first rebill, Rebill after it), the rebills echoing the first sale's custom parameters.
+ */
+export function salePostback(sale: SandboxTransaction, now: number, stage: 'Initial' | 'Conversion' | 'Rebill' = 'Rebill'): Postback {
+  return { fields: { action: 'Auth', stage, trantype: 'Sale', ...common(sale, now) }, extras: sale.passThrough }
+}
+
+/** A Cancellation postback (member management, action Cancel): rebilling of the purchase stops. */
+export function cancelPostback(subscription: SandboxSubscription, now: number): Postback {
+  return {
+    fields: { action: 'Cancel', purchaseid: subscription.purchaseId, eticketid: subscription.eticketid, transtime: segpayTime(now) },
+    extras: subscription.passThrough,
+  }
 }
 
 const REVERSAL_FIELDS: Record<Exclude<SandboxTransaction['type'], 'Sale'>, { action: string; trantype: string }> = {

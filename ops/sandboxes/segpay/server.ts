@@ -1,15 +1,21 @@
-/** A local stand-in for Segpay: One-Click Web Service, SRS and transaction postbacks in Segpay's formats, plus test controls. */
+/**
+ * A local stand-in for Segpay: One-Click Web Service, SRS and postbacks in Segpay's formats, plus test controls
+ * (chargeback, settle, and rebills of the purchases it rebills).
+ */
 import express, { type ErrorRequestHandler } from 'express'
 import { reversalPostback } from './events.ts'
 import { createOneClickRouter } from './one-click.ts'
 import { createPostbackPoster, type PostbackPoster } from './postbacks.ts'
 import { createSrsRouter } from './srs.ts'
 import { createSegpayState, type SegpayState } from './state.ts'
+import { createSubscriptionRouter } from './subscriptions.ts'
 
 export type SegpaySandboxOptions = {
   /** the merchant's package and its One-Click enabled dynamic price point */
   packageId: string
   pricePointId: string
+  /** the package's One-Click enabled Dynamic Recurring price point, for purchases Segpay rebills; default 27001 */
+  recurringPricePointId?: string
   /** SRS credentials the merchant must present */
   srsUserId: string
   srsAccessKey: string
@@ -56,6 +62,7 @@ function createControlRouter(state: SegpayState, postbacks: PostbackPoster) {
     t.settled = true
     res.json({ transaction: t })
   })
+  router.use(createSubscriptionRouter(state, postbacks))
   return router
 }
 
@@ -73,6 +80,7 @@ export function createSegpaySandbox(options: SegpaySandboxOptions) {
   const app = express()
   app.disable('x-powered-by')
   app.use(createOneClickRouter({ eticketid: `${options.packageId}:${options.pricePointId}`,
+    recurringEticketid: `${options.packageId}:${options.recurringPricePointId ?? '27001'}`,
     merchantServerIps: options.merchantServerIps ?? ['127.0.0.1'], state, postbacks }))
   app.use(createSrsRouter({ userId: options.srsUserId, accessKey: options.srsAccessKey, state, postbacks }))
   app.use('/sandbox', createControlRouter(state, postbacks))

@@ -1,4 +1,8 @@
-/** The Segpay sandbox's memory: every transaction row as SRS reports them, and replayable answers (it is the outside world). */
+/**
+ * The Segpay sandbox's memory: every transaction row as SRS reports them, the purchases it rebills, Dynamic Recurring
+ * prices, and replayable answers (it is the outside world).
+ */
+import { randomBytes } from 'node:crypto'
 
 /** One transaction row: a sale or a reversal of one. */
 export type SandboxTransaction = {
@@ -25,19 +29,49 @@ export type SandboxTransaction = {
   createdAt: string
 }
 
+/** A Dynamic Recurring price SRS encrypted (the sandbox keeps it under an opaque value instead). */
+export type DynamicRecurringTerms = { initialAmount: string; initialLength: number; recurringAmount: string; recurringLength: number }
+
+/** A purchase on the recurring price point, which Segpay rebills until it is cancelled. */
+export type SandboxSubscription = {
+  purchaseId: string
+  eticketid: string
+  terms: DynamicRecurringTerms
+  currency: string
+  /** the sale that opened it */
+  initialTransId: string
+  /** the first sale's custom parameters: Segpay keeps them with the purchase and echoes them in its rebills' postbacks */
+  passThrough: Record<string, string>
+  nextBillingAt: string
+  cancelledAt: string | null
+  rebills: { transId: string; approved: boolean; amount: string; at: string }[]
+}
+
 /** A recorded HTTP answer, replayed verbatim for a repeated X-Idempotency-Key. */
 export type Reply = { status: number; contentType: string; body: string }
 
 /** An empty Segpay: no transactions, no remembered answers. */
 export function createSegpayState() {
   const transactions = new Map<string, SandboxTransaction>()
+  const subscriptions = new Map<string, SandboxSubscription>()
+  const pricings = new Map<string, DynamicRecurringTerms>()
   const replies = new Map<string, Reply>()
   // Segpay ids are integers; a seconds-based prefix keeps them unique across sandbox restarts
   const prefix = String(Math.floor(Date.now() / 1000))
   let counter = 0
 
   return {
+    subscriptions,
     nextId: () => `${prefix}${String(++counter).padStart(3, '0')}`,
+    /** A new PurchaseID: 10 digits, ending in 0 so that it also works as a test OCToken that approves. */
+    nextPurchaseId: () => `${prefix.slice(-5)}${String(++counter).padStart(4, '0')}0`,
+    /** Keeps a Dynamic Recurring price under a new opaque value, as SRS encrypts it. */
+    price(terms: DynamicRecurringTerms): string {
+      const value = randomBytes(18).toString('base64url')
+      pricings.set(value, terms)
+      return value
+    },
+    pricing: (value: string) => pricings.get(value),
     add(t: SandboxTransaction): SandboxTransaction {
       transactions.set(t.transId, t)
       return t

@@ -13,7 +13,8 @@ export const listPosts = (brand: string) => apiFetch<Post[]>(`/api/posts?brand=$
 export const hasAccess = async (postId: string, token: string) =>
   (await apiFetch<{ entitled: boolean }>(`/api/posts/${postId}/access`, { token })).entitled
 
-export type PurchaseRequest = { postId: string; paymentToken: string; jurisdiction: string }
+/** paymentToken: required for card processors; left out, Verotel uses the fan's stored one-click token and crypto the fan's wallet */
+export type PurchaseRequest = { postId: string; paymentToken?: string; jurisdiction: string }
 
 export const startPurchase = (request: PurchaseRequest, token: string) =>
   apiFetch<StartedPurchase>('/api/purchases', { method: 'POST', body: request, token })

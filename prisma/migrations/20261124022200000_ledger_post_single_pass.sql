@@ -1,0 +1,72 @@
+-- Up Migration
+-- ledger_post_entries in one pass: the batch's JSON is expanded once (the first version re-scanned it per entry,
+-- quadratic in the batch size), a key repeated inside one batch posts once, and the entry, its postings and the
+-- balances are written by one statement.
+CREATE OR REPLACE FUNCTION "ledger_post_entries"(p_entries jsonb) RETURNS TABLE (idempotency_key text, entry_id bigint, created boolean)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE new_ids bigint[]; new_keys text[];
+BEGIN
+  PERFORM 1 FROM "ledger_accounts" WHERE "id" IN (
+    SELECT (p->>'accountId')::bigint FROM jsonb_array_elements(p_entries) x, jsonb_array_elements(x->'postings') p
+  ) ORDER BY "id" FOR NO KEY UPDATE;
+  WITH src AS MATERIALIZED (
+    SELECT DISTINCT ON (e->>'key') e->>'key' AS key, e, n FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS x(e, n) ORDER BY e->>'key', n
+  ), ins AS (
+    INSERT INTO "journal_entries" ("idempotency_key", "kind", "memo", "brand", "workflow_id", "run_id", "activity_type",
+      "reverses_id", "transfer_id", "fx", "metadata")
+    SELECT key, e->>'kind', e->>'memo', e->>'brand', e->>'workflowId', e->>'runId', e->>'activityType',
+      (e->>'reversesId')::bigint, (e->>'transferId')::bigint, e->'fx', e->'metadata'
+    FROM src ORDER BY n
+    ON CONFLICT ("idempotency_key") DO NOTHING
+    RETURNING "id", "idempotency_key"
+  ), legs AS MATERIALIZED (
+    SELECT ins."id" AS entry_id, (p->>'accountId')::bigint AS account_id, (p->>'amount')::bigint AS amount, p->>'currency' AS currency
+    FROM ins JOIN src ON src.key = ins."idempotency_key", jsonb_array_elements(src.e->'postings') p
+  ), posted AS (
+    INSERT INTO "postings" ("entry_id", "account_id", "amount", "currency") SELECT entry_id, account_id, amount, currency FROM legs
+  ), balances AS (
+    UPDATE "ledger_accounts" la SET "balance" = la."balance" + d.delta, "updated_at" = now()
+    FROM (SELECT account_id, sum(amount) AS delta FROM legs GROUP BY account_id) d WHERE la."id" = d.account_id
+  )
+  SELECT array_agg(ins."id"), array_agg(ins."idempotency_key") INTO new_ids, new_keys FROM ins;
+  -- a new statement, so entries a concurrent writer committed under the same key are seen too
+  RETURN QUERY SELECT je."idempotency_key", je."id", je."id" = ANY(coalesce(new_ids, '{}'))
+    FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS x(e, n)
+    JOIN "journal_entries" je ON je."idempotency_key" = e->>'key' ORDER BY n;
+END $$;
+
+-- Down Migration
+DROP FUNCTION "ledger_post_entries"(jsonb);
+CREATE FUNCTION "ledger_post_entries"(p_entries jsonb) RETURNS TABLE (idempotency_key text, entry_id bigint, created boolean)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE new_ids bigint[]; new_keys text[];
+BEGIN
+  PERFORM 1 FROM "ledger_accounts" WHERE "id" IN (
+    SELECT (p->>'accountId')::bigint FROM jsonb_array_elements(p_entries) x, jsonb_array_elements(x->'postings') p
+  ) ORDER BY "id" FOR NO KEY UPDATE;
+  WITH ins AS (
+    INSERT INTO "journal_entries" ("idempotency_key", "kind", "memo", "brand", "workflow_id", "run_id", "activity_type",
+      "reverses_id", "transfer_id", "fx", "metadata")
+    SELECT e->>'key', e->>'kind', e->>'memo', e->>'brand', e->>'workflowId', e->>'runId', e->>'activityType',
+      (e->>'reversesId')::bigint, (e->>'transferId')::bigint, e->'fx', e->'metadata'
+    FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS x(e, n) ORDER BY n
+    ON CONFLICT ("idempotency_key") DO NOTHING
+    RETURNING "id", "idempotency_key"
+  ) SELECT array_agg(ins."id"), array_agg(ins."idempotency_key") INTO new_ids, new_keys FROM ins;
+  IF new_ids IS NOT NULL THEN
+    INSERT INTO "postings" ("entry_id", "account_id", "amount", "currency")
+    SELECT k.id, (p->>'accountId')::bigint, (p->>'amount')::bigint, p->>'currency'
+    FROM unnest(new_ids, new_keys) AS k(id, key)
+    JOIN jsonb_array_elements(p_entries) e ON e->>'key' = k.key, jsonb_array_elements(e->'postings') p;
+    UPDATE "ledger_accounts" la SET "balance" = la."balance" + d.delta, "updated_at" = now()
+    FROM (SELECT (p->>'accountId')::bigint AS account_id, sum((p->>'amount')::bigint) AS delta
+          FROM jsonb_array_elements(p_entries) e, jsonb_array_elements(e->'postings') p
+          WHERE e->>'key' = ANY(new_keys) GROUP BY 1) d
+    WHERE la."id" = d.account_id;
+  END IF;
+  RETURN QUERY SELECT je."idempotency_key", je."id", je."id" = ANY(coalesce(new_ids, '{}'))
+    FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS x(e, n)
+    JOIN "journal_entries" je ON je."idempotency_key" = e->>'key' ORDER BY n;
+END $$;
