@@ -13,6 +13,7 @@ import { openApiDocument } from './openapi.ts'
 import { createHealthRouter } from './routes/health.ts'
 import { createPlatformCheckRouter } from './routes/platform-checks.ts'
 import { createPurchaseRouter } from './routes/purchases.ts'
+import { createSubscriptionRouter } from './routes/subscriptions.ts'
 import { createWebhookRouter } from './routes/webhooks.ts'
 import { createFinanceRouter } from './routes/finance.ts'
 import { createChargebackCaseRouter } from './routes/chargebacks.ts'
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(createFinanceRulesRouter({ db }))
   api.use(createFinanceSeriesRouter({ pool: deps.pool }))
   api.use(createPurchaseRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
+  api.use(createSubscriptionRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   api.use(routeNotFound)
   app.use('/api', api)
 

@@ -1,9 +1,13 @@
 /**
  * Ledger throughput against pgbench's TPC-B on the same PostgreSQL, in one run: single transfers and batches of
- * 100 per transaction, at 4 and 16 clients. Prints transfers/s and the ratio to TPC-B tps. Goals (issue 4):
- * >= 1.0x single transfers at 16 clients, >= 4x batched.
+ * 100 per transaction, at 4 and 16 clients, through the ledger store (Node, as activities post); plus single
+ * transfers driven by pgbench itself calling ledger_post_entries, which separates the database's cost from the Node
+ * client's. Prints transfers/s and the ratio to TPC-B tps. Goals (issue 4): >= 1.0x single transfers at 16 clients,
+ * >= 4x batched.
  */
 import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import type { AccountRef, Posting } from '../domain/ledger/accounts.ts'
@@ -14,11 +18,13 @@ import { PG_BIN } from '../ops/stack/provision.ts'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const WALLETS = 1000
 
-async function pgbench(url: string, clients: number): Promise<number> {
+/** TPC-B tps of pgbench's own script, or transactions/s of `script` (a pgbench script file) against `database`. */
+async function pgbench(url: string, clients: number, script?: { file: string; database: string }): Promise<number> {
   const u = new URL(url)
   const env = { ...process.env, PGPASSWORD: decodeURIComponent(u.password) }
   const args = ['-h', u.hostname, '-p', u.port, '-U', decodeURIComponent(u.username)]
-  const out = await runCommand('pgbench', [path.join(PG_BIN, 'pgbench'), ...args, '-n', '-c', String(clients), '-j', '2', '-T', String(SECONDS), 'pgbench'], { env })
+  const target = script ? ['-f', script.file, script.database] : ['pgbench']
+  const out = await runCommand('pgbench', [path.join(PG_BIN, 'pgbench'), ...args, '-n', '-c', String(clients), '-j', '2', '-T', String(SECONDS), ...target], { env })
   const tps = /tps = ([\d.]+)/.exec(out)
   if (!tps) throw new Error(`pgbench printed no tps:\n${out}`)
   return Number(tps[1])
@@ -35,17 +41,43 @@ export async function preparePgbench(url: string): Promise<void> {
     '-i', '-q', '-s', '10', 'pgbench'], { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } })
 }
 
-/** Runs `clients` loops for SECONDS, each posting `batch` transfers per call; returns transfers per second. */
-async function ledger(pool: pg.Pool, clients: number, batch: number): Promise<number> {
-  const store = createLedgerStore(pool)
+const wallet = (brand: string, i: number): AccountRef => ({ kind: 'fanWallet', brand, currency: 'USD', owner: `fan-${i}` })
+const transfer = (from: AccountRef, to: AccountRef, amount: number): Posting[] => [{ account: from, amount }, { account: to, amount: -amount }]
+
+/** A brand of its own with WALLETS funded fan wallets, so runs never contend with each other's accounts. */
+async function fundedBrand(store: ReturnType<typeof createLedgerStore>): Promise<string> {
   const brand = `bench-${randomUUID().slice(0, 8)}`
-  const wallet = (i: number): AccountRef => ({ kind: 'fanWallet', brand, currency: 'USD', owner: `fan-${i}` })
   const funding: AccountRef = { kind: 'processorClearing', brand, currency: 'USD', owner: 'ccbill' }
-  const transfer = (from: AccountRef, to: AccountRef, amount: number): Posting[] => [{ account: from, amount }, { account: to, amount: -amount }]
   for (let i = 0; i < WALLETS; i += 100) {
     await store.postEntries(Array.from({ length: 100 }, (_, k) => ({ idempotencyKey: `${brand}:fund:${i + k}`, kind: 'load', memo: 'fund', brand,
-      postings: transfer(funding, wallet(i + k), 1_000_000_000) })), null)
+      postings: transfer(funding, wallet(brand, i + k), 1_000_000_000) })), null)
   }
+  return brand
+}
+
+/** Single transfers between random wallets of a funded brand, posted by pgbench calling ledger_post_entries (no Node client). */
+async function ledgerWithoutClient(url: string, pool: pg.Pool, clients: number): Promise<number> {
+  const brand = await fundedBrand(createLedgerStore(pool))
+  const ids = (await pool.query<{ id: string }>("SELECT id::text FROM ledger_accounts WHERE brand = $1 AND kind = 'fan_wallet' ORDER BY id", [brand])).rows
+  const [lo, hi] = [Number(ids[0]!.id), Number(ids.at(-1)!.id)]
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ledger-bench-'))
+  const file = path.join(dir, 'transfer.sql')
+  await writeFile(file, [`\\set a random(${lo}, ${hi})`, `\\set b random(${lo}, ${hi - 1})`, '\\set amt random(1, 500)',
+    // b skips a, so a transfer never debits and credits one account
+    `SELECT * FROM ledger_post_entries(jsonb_build_array(jsonb_build_object('key', '${brand}:pgb:' || gen_random_uuid(), 'kind', 'transfer', 'memo', 'bench',`
+    + ` 'brand', '${brand}', 'postings', jsonb_build_array(jsonb_build_object('accountId', :a, 'amount', :amt, 'currency', 'USD'),`
+    + ` jsonb_build_object('accountId', CASE WHEN :b >= :a THEN :b + 1 ELSE :b END, 'amount', -:amt, 'currency', 'USD')))));`, ''].join('\n'))
+  try {
+    return await pgbench(url, clients, { file, database: new URL(url).pathname.slice(1) })
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Runs `clients` loops for SECONDS, each posting `batch` transfers per call through the ledger store; returns transfers per second. */
+async function ledger(pool: pg.Pool, clients: number, batch: number): Promise<number> {
+  const store = createLedgerStore(pool)
+  const brand = await fundedBrand(store)
   let done = 0
   let seq = 0
   const deadline = Date.now() + SECONDS * 1000
@@ -54,7 +86,8 @@ async function ledger(pool: pg.Pool, clients: number, batch: number): Promise<nu
       const entries = Array.from({ length: batch }, () => {
         const n = seq++
         const a = (n * 7919) % WALLETS, b = (n * 104729 + 1) % WALLETS
-        return { idempotencyKey: `${brand}:t:${n}`, kind: 'transfer', memo: 'bench', brand, postings: transfer(wallet(a), wallet(b === a ? (a + 1) % WALLETS : b), 1 + (n % 500)) }
+        return { idempotencyKey: `${brand}:t:${n}`, kind: 'transfer', memo: 'bench', brand,
+          postings: transfer(wallet(brand, a), wallet(brand, b === a ? (a + 1) % WALLETS : b), 1 + (n % 500)) }
       })
       await store.postEntries(entries, null).catch((err: unknown) => { if (!(err instanceof LedgerRefusal)) throw err })
       done += batch
@@ -86,11 +119,14 @@ export async function benchLedger(url: string): Promise<void> {
     const single = await ledger(pool, clients, 1)
     await settle(url)
     const batched = await ledger(pool, clients, 100)
-    rows.push(`${String(clients).padStart(7)}  ${tpcb.toFixed(0).padStart(8)}  ${single.toFixed(0).padStart(10)} (${(single / tpcb).toFixed(2)}x)  ${batched.toFixed(0).padStart(10)} (${(batched / tpcb).toFixed(2)}x)`)
+    await settle(url)
+    const bare = await ledgerWithoutClient(url, pool, clients)
+    const cell = (v: number) => `${v.toFixed(0).padStart(10)} (${(v / tpcb).toFixed(2)}x)`
+    rows.push(`${String(clients).padStart(7)}  ${tpcb.toFixed(0).padStart(8)}  ${cell(single)}  ${cell(batched)}  ${cell(bare)}`)
   }
   await pool.end()
   console.log(`\nledger vs pgbench TPC-B (scale 10), ${SECONDS} s per measurement, same PostgreSQL, one run:`)
-  console.log('clients  TPC-B tps  single transfers/s      batched (100/tx) transfers/s')
+  console.log('clients  TPC-B tps  single transfers/s  batched (100/tx) /s  single, no Node client /s')
   for (const r of rows) console.log(r)
   console.log('goals: single >= 1.0x at 16 clients; batched >= 4x')
 }

@@ -32,6 +32,14 @@ for (const p of DEMO_POSTS) {
   const exists = await db.post.findFirst({ where: { creatorId: creator.id, title: p.title } })
   if (!exists) await db.post.create({ data: { ...p, creatorId: creator.id, brandId: brandIds.get('boyfanz')! } })
 }
+// The demo creator's subscription plan on BoyFanz and a welcome code; left as they are once created (the creator may edit them).
+const plan = await db.subscriptionPlan.upsert({ where: { creatorId_brand: { creatorId: creator.id, brand: 'boyfanz' } }, update: {}, create: {
+  creatorId: creator.id, brand: 'boyfanz', name: 'Rex Club', currency: 'USD', trialDays: 0,
+  tiers: [{ id: 'basic', rank: 1, name: 'Basic', monthlyPrice: 999 }, { id: 'vip', rank: 2, name: 'VIP', monthlyPrice: 1999 }],
+  bundles: [{ months: 3, discountBps: 1000 }, { months: 6, discountBps: 1500 }, { months: 12, discountBps: 2000 }] } })
+await db.promoCode.upsert({ where: { planId_code: { planId: plan.id, code: 'WELCOME10' } }, update: {}, create: {
+  planId: plan.id, code: 'WELCOME10', discount: { kind: 'percent', bps: 1000 }, cycles: 1, maxRedemptions: 1000, oncePerFan: true,
+  validFrom: new Date('2026-01-01T00:00:00Z'), validUntil: null } })
 for (const r of DEMO_FX_RATES) {
   const key = { base: r.base, quote: r.quote, asOf: new Date(`${r.asOf}T00:00:00Z`) }
   await db.fxRate.upsert({ where: { base_quote_asOf: key }, update: {}, create: { ...key, rate: r.rate, source: r.source } })

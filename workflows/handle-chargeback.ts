@@ -14,7 +14,7 @@ const act = proxyActivities<Activities>({ startToCloseTimeout: '30s', retry: { i
 export async function handleChargeback(input: HandleChargebackInput): Promise<HandleChargebackOutput> {
   const { workflowId } = workflowInfo()
   // first, so the purchase cannot release the creator share while this runs (it may already have finished)
-  await getExternalWorkflowHandle(input.purchaseWorkflowId).signal(chargebackNoticeSignal, { eventId: input.eventId }).catch(() => undefined)
+  await getExternalWorkflowHandle(input.purchaseWorkflowId).signal(chargebackNoticeSignal, { eventId: input.eventId, transactionId: input.transactionId }).catch(() => undefined)
   const c = await act.loadChargebackCase({ processor: input.processor, transactionId: input.transactionId, purchaseWorkflowId: input.purchaseWorkflowId })
   const caseRecord = patched('chargeback-case-record')
     ? { workflowId, processor: input.processor, transactionId: input.transactionId, eventId: input.eventId, purchaseId: c.purchaseId,

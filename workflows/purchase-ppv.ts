@@ -2,8 +2,8 @@ import { defineSignal, setHandler } from '@temporalio/workflow'
 import { purchaseStateQuery, type PurchasePpvInput, type PurchasePpvOutput, type PurchaseState } from './purchase-ppv.contract.ts'
 import { runSale, saleActivities as act } from './sale.ts'
 
-/** A chargeback notice inside the window stops the creator share from becoming payable. */
-export const chargebackNoticeSignal = defineSignal<[{ eventId: string }]>('chargebackNotice')
+/** A chargeback notice inside the window stops the creator share from becoming payable (transactionId: which charge). */
+export const chargebackNoticeSignal = defineSignal<[{ eventId: string; transactionId?: string }]>('chargebackNotice')
 /** A refund takes the sale back: the creator share must not become payable either. */
 export const refundNoticeSignal = defineSignal<[{ refundWorkflowId: string }]>('refundNotice')
 

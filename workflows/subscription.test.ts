@@ -10,7 +10,7 @@ import { subscriptionFakes, type SubscriptionFakeOptions } from '../test/support
 import { chargebackNoticeSignal } from './purchase-ppv.ts'
 import { subscription } from './subscription.ts'
 import {
-  cancelUpdate, changeTierUpdate, pauseUpdate, resumeUpdate, subscriptionEventSignal, subscriptionStateQuery, type SubscribeInput,
+  cancelUpdate, changeTierUpdate, pauseUpdate, priceChangeSignal, resumeUpdate, subscriptionEventSignal, subscriptionStateQuery, type SubscribeInput,
 } from './subscription.contract.ts'
 
 const workflowsPath = createRequire(import.meta.url).resolve('./index.ts')
@@ -128,6 +128,34 @@ describe('subscription workflow (time-skipping test server)', function () {
     assert.equal(f.named('stopRebilling').length, 1, 'the processor is told to stop')
   })
 
+  it('a rebill that arrives ahead of the due date renews on arrival; the next period starts at the due date', async () => {
+    const { out, f } = await run({ quote: { renewalMode: 'PROCESSOR' }, input: { processor: 'ccbill' } }, async (h) => {
+      await pass(5)
+      const before = (await state(h))!.nextBillingAt!
+      await h.signal(subscriptionEventSignal, { eventId: 'ev-early', type: 'rebill', transactionId: 'ccb-e', amount: 1000, processorFee: null, occurredAt: new Date().toISOString() })
+      let s = await state(h)
+      for (let i = 0; i < 100 && s!.cycle !== 1; i++) s = await new Promise((r) => setTimeout(r, 50)).then(() => state(h))
+      await h.executeUpdate(cancelUpdate, { args: [{ mode: 'period-end', reason: 'done', by: 'fan' }] })
+      return { before, s }
+    })
+    assert.equal(out.s!.cycle, 1)
+    assert.equal(out.s!.currentPeriod!.start, out.before, 'the renewed period starts where the paid one ends')
+    assert.equal(paid(f).length, 2)
+  })
+
+  it('a price change notice is mailed when it is announced, not at the next renewal', async () => {
+    const { f } = await run({}, async (h, fakes) => {
+      await pass(2)
+      await h.signal(priceChangeSignal, { priceChangeId: 'pc-9', tierId: 'basic', monthlyPrice: 1200, amount: 1200, effectiveFrom: new Date(Date.now() + 40 * DAY).toISOString() })
+      for (let i = 0; i < 100 && !fakes.notices().includes('subscriptionPriceChange'); i++) await new Promise((r) => setTimeout(r, 50))
+      const s = await state(h)
+      await h.executeUpdate(cancelUpdate, { args: [{ mode: 'period-end', reason: 'done', by: 'fan' }] })
+      return s
+    })
+    assert.ok(f.notices().includes('subscriptionPriceChange'))
+    assert.equal(f.named('renewalPrice').length, 0, 'announced before any renewal')
+  })
+
   it('a rebill failure notice starts grace at once; a late successful rebill restores full access', async () => {
     const { out } = await run({ quote: { renewalMode: 'PROCESSOR' }, input: { processor: 'segpay' } }, async (h) => {
       await pass(30)
@@ -199,10 +227,11 @@ describe('subscription workflow (time-skipping test server)', function () {
   it('a chargeback ends the subscription and removes access at once', async () => {
     const { out, f } = await run({}, async (h) => {
       await pass(3)
-      await h.signal(chargebackNoticeSignal, { eventId: 'cb-1' })
+      await h.signal(chargebackNoticeSignal, { eventId: 'cb-1', transactionId: 'tx-1' })
       return h.result()
     })
     assert.deepEqual([out.status, out.endReason, f.state()!.access], ['CANCELLED', 'chargeback', 'NONE'])
+    assert.equal(f.named('postJournalEntry').filter((c) => c.args.kind === 'creator_share_release').length, 0, 'the charged-back share is never released')
     assert.equal(f.notices().at(-1), 'subscriptionChargedBack')
   })
 

@@ -15,6 +15,7 @@ import type * as ledger from '../activities/ledger/index.ts'
 import type * as finance from '../activities/purchases/index.ts'
 import type * as subscriptions from '../activities/subscriptions/index.ts'
 import { partialRefundTemplate, purchaseTemplate, releasePendingTemplate, settleShares } from '../domain/ledger/templates.ts'
+import { CodedError } from '../domain/coded-error.ts'
 import { money } from '../domain/money.ts'
 import { splitPurchase } from '../domain/revenue-split.ts'
 import { addMonthsClamped, trialEnd } from '../domain/subscriptions/billing-calendar.ts'
@@ -75,9 +76,9 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
   })
   // a chargeback or refund of one charge takes its share back: that hold is never released
   const dropHold = (match: (h: SubscriptionState['holds'][number]) => boolean) => { state.holds = state.holds.filter((h) => !match(h)) }
-  setHandler(chargebackNoticeSignal, (n) => {
-    const transactionId = (n as { transactionId?: string }).transactionId
-    dropHold((h) => transactionId === undefined || h.transactionId === transactionId)
+  setHandler(chargebackNoticeSignal, ({ transactionId }) => {
+    // without the charge named, no hold is dropped: its release pays only what the chargeback left in pending (nothing)
+    dropHold((h) => h.transactionId === transactionId)
     if (live()) endNow ??= { status: 'CANCELLED', reason: 'chargeback', notice: 'subscriptionChargedBack' }
     changed = true
   })
@@ -89,12 +90,25 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
     if (c.tierId !== state.tierId) return
     state.pendingPrice = { priceChangeId: c.priceChangeId, amount: c.amount, effectiveFrom: c.effectiveFrom }
     notices.push({ key: `price:${c.priceChangeId}`, notice: 'subscriptionPriceChange', amount: c.amount, at: c.effectiveFrom })
+    changed = true
   })
 
   const q = (): SubscriptionQuote => quote!
   const planOf = (): Plan => ({ id: input.planId, creatorId: q().creatorId, brand: q().brand as Plan['brand'], currency: q().currency as Plan['currency'],
     tiers: q().tiers, bundles: q().bundles, trialDays: q().trialDays })
   const refuse = (message: string, code: string): never => { throw ApplicationFailure.nonRetryable(message, code) }
+  /**
+   * Runs a domain rule inside an update handler: a rule's error becomes the update's refusal (an ApplicationFailure),
+   * never a failed workflow task retried forever.
+   */
+  const rule = <T>(decide: () => T): T => {
+    try {
+      return decide()
+    } catch (err) {
+      if (err instanceof CodedError) return refuse(err.message, err.code)
+      throw err
+    }
+  }
   /** Removes and returns the queued processor events of one type, keeping the others queued. */
   const takeEvents = (type: SubscriptionProcessorEvent['type']) => {
     const taken = events.filter((e) => e.type === type)
@@ -114,6 +128,14 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
   async function remember(record: CycleRecord, ledgerEntryId: string | null): Promise<void> {
     state.history = [...state.history, record].slice(-HISTORY_KEPT)
     await act.recordCycle({ subscriptionId: input.subscriptionId, workflowId, record, ledgerEntryId, currency: q().currency })
+  }
+
+  /** The purchase row of a charge (refunds and chargebacks find charges there), created before the money moves. */
+  async function openPurchase(amount: number): Promise<string> {
+    const purchaseId = uuid4()
+    await act.recordPurchase({ purchaseId, status: 'PENDING', create: { workflowId, kind: 'subscription', fanId: input.fanId, creatorId: q().creatorId,
+      postId: null, brand: q().brand, amount, currency: q().currency, processor: input.processor } })
+    return purchaseId
   }
 
   /** Books a charge the processor took: sale entry, purchase row (so refunds and chargebacks find it), share hold. */
@@ -143,9 +165,7 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
     Promise<{ ok: true } | { ok: false; code: string }> {
     busy = true
     try {
-      const purchaseId = uuid4()
-      await act.recordPurchase({ purchaseId, status: 'PENDING', create: { workflowId, kind: 'subscription', fanId: input.fanId, creatorId: q().creatorId,
-        postId: null, brand: q().brand, amount, currency: q().currency, processor: input.processor } })
+      const purchaseId = await openPurchase(amount)
       const periodDays = Math.round((ms(period.end) - ms(period.start)) / 86_400_000)
       const result = await act.chargeFan({ processor: input.processor, idempotencyKey: chargeKey(input.subscriptionId, state.cycle, kind, attempt),
         paymentToken: input.paymentToken, amount, currency: q().currency, description: `${q().planName} subscription (${kind})`,
@@ -227,7 +247,9 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
       return { mode: 'immediate', accessUntil: nowIso(), refund: 0 }
     }
     const paid = [...state.history].reverse().find((h) => h.status === 'PAID' && h.periodStart === period.start)
-    const plan = planCancellation(DEFAULT_CANCELLATION_POLICY, { mode: r.mode, period, paid: money(paid?.amount ?? 0, q().currency), now: nowIso() })
+    // renewed ahead (an early rebill): the new period counts as starting now
+    const plan = rule(() => planCancellation(DEFAULT_CANCELLATION_POLICY, { mode: r.mode, period, paid: money(paid?.amount ?? 0, q().currency),
+      now: iso(Math.max(nowMs(), ms(period.start))) }))
     if (plan.mode === 'period-end') {
       state.cancelAtPeriodEnd = true
       notify('cancel', 'subscriptionCancelled', undefined, plan.accessUntil)
@@ -261,7 +283,7 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
   } })
 
   setHandler(pauseUpdate, async ({ days }) => {
-    const plan = planPause(DEFAULT_CANCELLATION_POLICY, { pausedAt: state.pausedAt, days, now: nowIso() })
+    const plan = rule(() => planPause(DEFAULT_CANCELLATION_POLICY, { pausedAt: state.pausedAt, days, now: nowIso() }))
     if (!plan.ok) return refuse(plan.message, plan.code)
     Object.assign(state, { status: 'PAUSED', access: 'NONE', pausedAt: plan.pausedAt, resumeAt: plan.resumeAt })
     changed = true
@@ -270,12 +292,12 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
   }, { validator: ({ days }) => {
     if (!['ACTIVE', 'TRIALING'].includes(state.status) || endNow) refuse('Only an active subscription can be paused.', SUBSCRIPTION_REFUSALS.notActive)
     if (q().renewalMode === 'PROCESSOR') refuse(`${input.processor} rebills on its own schedule; this subscription cannot be paused, only cancelled.`, 'PAUSE_NOT_SUPPORTED')
-    const plan = planPause(DEFAULT_CANCELLATION_POLICY, { pausedAt: state.pausedAt, days, now: nowIso() })
+    const plan = rule(() => planPause(DEFAULT_CANCELLATION_POLICY, { pausedAt: state.pausedAt, days, now: nowIso() }))
     if (!plan.ok) refuse(plan.message, plan.code)
   } })
 
   const resume = async () => {
-    const plan = planResume(DEFAULT_CANCELLATION_POLICY, { pausedAt: state.pausedAt, nextBillingAt: state.nextBillingAt!, now: nowIso() })
+    const plan = rule(() => planResume(DEFAULT_CANCELLATION_POLICY, { pausedAt: state.pausedAt, nextBillingAt: state.nextBillingAt!, now: nowIso() }))
     if (!plan.ok) return refuse(plan.message, plan.code)
     const periodEnd = plan.nextBillingAt
     Object.assign(state, { status: state.anchor ? 'ACTIVE' : 'TRIALING', access: 'FULL', pausedAt: null, resumeAt: null, nextBillingAt: periodEnd,
@@ -295,8 +317,8 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
     const [from, to] = [tiers.find((t) => t.id === state.tierId)!, tiers.find((t) => t.id === tierId)!]
     const period = state.currentPeriod!
     const paid = [...state.history].reverse().find((h) => h.status === 'PAID' && h.periodStart === period.start)
-    const plan = planTierChange({ from: { tierId: from.id, rank: from.rank, price: money(paid?.amount ?? 0, q().currency) },
-      to: { tierId: to.id, rank: to.rank, price: periodPrice(planOf(), to.id, state.periodMonths) }, period, now: nowIso() })
+    const plan = rule(() => planTierChange({ from: { tierId: from.id, rank: from.rank, price: money(paid?.amount ?? 0, q().currency) },
+      to: { tierId: to.id, rank: to.rank, price: periodPrice(planOf(), to.id, state.periodMonths) }, period, now: iso(Math.max(nowMs(), ms(period.start))) }))
     if ('ok' in plan) return refuse(plan.message, plan.code)
     if (plan.kind === 'downgrade') {
       state.pendingTierId = tierId
@@ -347,10 +369,14 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
     }
   }
 
-  // ---- one period: wait for its end (or a pause, a cancel, a chargeback), then renew
+  // ---- one period: wait for its end (or a pause, a cancel, a chargeback, an early rebill), then renew
 
+  // a processor may rebill ahead of the due date (its clock, its retries): the renewal then happens on arrival
+  const rebillQueued = () => q().renewalMode === 'PROCESSOR' && state.anchor !== null && events.some((e) => e.type === 'rebill')
   for (;;) {
     if (ending()) return end(ending()!.status, ending()!.reason, ending()!.notice)
+    // notices queued by signals (a price change) go out now, not at the next renewal
+    if (notices.length > 0) await sync()
     if (state.pausedAt) {
       if (await waitUntil(state.resumeAt!, () => state.pausedAt === null)) await resume()
       continue
@@ -361,7 +387,8 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
       notify(`processor-cancel:${e.eventId}`, 'subscriptionCancelled', undefined, state.currentPeriod?.end ?? null)
       await sync()
     }
-    if (await waitUntil(state.nextBillingAt!, () => events.some((e) => e.type === 'cancellation'))) break
+    if (rebillQueued()) break
+    if (await waitUntil(state.nextBillingAt!, () => events.some((e) => e.type === 'cancellation') || rebillQueued() || notices.length > 0)) break
   }
 
   if (state.cancelAtPeriodEnd) return end('ENDED', 'cancelled at period end', 'subscriptionEnded')
@@ -418,7 +445,7 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
     while (!paid) {
       for (const e of events.splice(0)) {
         if (e.type === 'rebill') {
-          await book({ purchaseId: uuid4(), kind: 'renewal', attempt: 1, amount: e.amount ?? amount, transactionId: e.transactionId,
+          await book({ purchaseId: await openPurchase(e.amount ?? amount), kind: 'renewal', attempt: 1, amount: e.amount ?? amount, transactionId: e.transactionId,
             processorFee: e.processorFee ?? 0, period })
           paid = true
         } else if (e.type === 'rebill_failed') {

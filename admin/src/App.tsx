@@ -6,6 +6,7 @@ import { authProvider } from './auth-provider'
 import brands from './brands'
 import chargebackCases from './chargebacks'
 import { Dashboard } from './dashboard/Dashboard'
+import dunningQueue from './dunning'
 import { dataProvider } from './data-provider'
 import kycCases from './kyc-cases'
 import mailMessages, { canReadMail } from './mail'
@@ -21,6 +22,7 @@ import { ReportsRoute } from './reports'
 import type { RoleGrant } from './session'
 import { hasFinanceAccess } from './session'
 import revenueShareRules from './share-rules'
+import subscriptions from './subscriptions'
 import fxRates from './fx-rates'
 import { TrialBalancePage } from './trial-balance/TrialBalancePage'
 
@@ -57,6 +59,8 @@ export function App() {
               <Resource name="purchases" {...purchases} />
               <Resource name="ledger-entries" {...ledgerEntries} options={{ label: 'Ledger entries' }} />
               <Resource name="ledger-accounts" {...ledgerAccounts} options={{ label: 'Ledger accounts' }} recordRepresentation="key" />
+              <Resource name="subscriptions" {...subscriptions} />
+              <Resource name="dunning-queue" {...dunningQueue} options={{ label: 'Dunning queue' }} />
               <Resource name="chargeback-cases" {...chargebackCases} options={{ label: 'Chargebacks' }} />
               <Resource name="revenue-share-rules" {...revenueShareRules} options={{ label: 'Revenue share rules' }} />
               <Resource name="fx-rates" {...fxRates} options={{ label: 'FX rates' }} />

@@ -26,6 +26,8 @@ function AppMenu() {
         <Menu.ResourceItem key="ledger-entries" name="ledger-entries" />,
         <Menu.ResourceItem key="ledger-accounts" name="ledger-accounts" />,
         <Menu.Item key="trial-balance" to="/trial-balance" primaryText="Trial balance" leftIcon={<BalanceIcon />} data-testid="menu-trial-balance" />,
+        <Menu.ResourceItem key="subscriptions" name="subscriptions" />,
+        <Menu.ResourceItem key="dunning-queue" name="dunning-queue" />,
         <Menu.ResourceItem key="chargeback-cases" name="chargeback-cases" />,
         <Menu.ResourceItem key="revenue-share-rules" name="revenue-share-rules" />,
         <Menu.ResourceItem key="referrals" name="referrals" />,

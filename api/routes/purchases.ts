@@ -17,9 +17,9 @@ import { refundPurchaseTaskQueue, refundPurchaseWorkflowId } from '../../workflo
 import { audit } from '../audit.ts'
 import { decide } from '../../domain/authz.ts'
 import type { PiiCipher } from '../../activities/identity/deps.ts'
-import type { ProcessorDriver, ProcessorName } from '../../activities/payments/driver.ts'
-import { PAYMENT_TOKEN_REFUSALS, PaymentTokenRefused, createPaymentMethods, type PaymentTokenRefusal } from '../../activities/payments/payment-methods.ts'
-import { DomainError, type ErrorKind } from '../errors.ts'
+import type { ProcessorDriver } from '../../activities/payments/driver.ts'
+import { createPaymentTokens } from '../payment-token.ts'
+import { DomainError } from '../errors.ts'
 
 // crypto pays from the fan's own wallet and Verotel can use the stored token: omitted there, required by the card processors
 const payment = {
@@ -48,28 +48,12 @@ const tipBody = z.object({
 }).strict()
 const signedIn: RequestHandler = (req, _res, next) => next(req.person ? undefined : new DomainError('unauthenticated', 'Sign in first.'))
 
-const REFUSAL_KINDS: Record<PaymentTokenRefusal, ErrorKind> = {
-  [PAYMENT_TOKEN_REFUSALS.required]: 'validation', [PAYMENT_TOKEN_REFUSALS.walletNotYours]: 'walletNotYours',
-  [PAYMENT_TOKEN_REFUSALS.noStoredMethod]: 'noStoredPaymentMethod',
-}
-
 type PurchaseDeps = { db: Db; temporal: Client; drivers: Partial<Record<string, ProcessorDriver>>; pii: Pick<PiiCipher, 'encrypt' | 'decrypt'> }
 
 export function createPurchaseRouter({ db, temporal, drivers, pii }: PurchaseDeps): Router {
   const router = Router()
-  const paymentMethods = createPaymentMethods({ db, pii })
-
-  /** The token to charge, or a 4xx before any workflow starts: the processor must be configured here. */
-  async function paymentTokenFor(input: { processor: ProcessorName; paymentToken?: string | undefined }, fanId: string): Promise<string> {
-    if (!drivers[input.processor]) throw new DomainError('processorUnavailable', `Payments through ${input.processor} are not offered here.`)
-    try {
-      return await paymentMethods.tokenFor({ processor: input.processor, personId: fanId, given: input.paymentToken })
-    } catch (err) {
-      if (!(err instanceof PaymentTokenRefused)) throw err
-      const details = err.code === PAYMENT_TOKEN_REFUSALS.required ? [{ path: 'paymentToken', message: err.message }] : undefined
-      throw new DomainError(REFUSAL_KINDS[err.code], err.message, details)
-    }
-  }
+  // the processor must be offered here; crypto pays from the fan's own wallet, Verotel may use the stored token
+  const paymentTokenFor = createPaymentTokens({ db, drivers, pii })
 
   /** Published PPV posts of a brand, for its storefront (public: titles and prices only). */
   router.get('/posts', async (req, res) => {

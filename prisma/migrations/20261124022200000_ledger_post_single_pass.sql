@@ -1,11 +1,11 @@
 -- Up Migration
 -- ledger_post_entries in one pass: the batch's JSON is expanded once (the first version re-scanned it per entry,
--- quadratic in the batch size), a key repeated inside one batch posts once, and the entry, its postings and the
--- balances are written by one statement.
+-- quadratic in the batch size), a key repeated inside one batch posts once, the entries and their postings are written
+-- by one statement, and the balances are updated by primary key.
 CREATE OR REPLACE FUNCTION "ledger_post_entries"(p_entries jsonb) RETURNS TABLE (idempotency_key text, entry_id bigint, created boolean)
 LANGUAGE plpgsql AS $$
 #variable_conflict use_column
-DECLARE new_ids bigint[]; new_keys text[];
+DECLARE new_ids bigint[]; new_keys text[]; acct bigint[]; delta bigint[];
 BEGIN
   PERFORM 1 FROM "ledger_accounts" WHERE "id" IN (
     SELECT (p->>'accountId')::bigint FROM jsonb_array_elements(p_entries) x, jsonb_array_elements(x->'postings') p
@@ -25,11 +25,17 @@ BEGIN
     FROM ins JOIN src ON src.key = ins."idempotency_key", jsonb_array_elements(src.e->'postings') p
   ), posted AS (
     INSERT INTO "postings" ("entry_id", "account_id", "amount", "currency") SELECT entry_id, account_id, amount, currency FROM legs
-  ), balances AS (
-    UPDATE "ledger_accounts" la SET "balance" = la."balance" + d.delta, "updated_at" = now()
-    FROM (SELECT account_id, sum(amount) AS delta FROM legs GROUP BY account_id) d WHERE la."id" = d.account_id
+  ), moves AS (
+    SELECT account_id, sum(amount)::bigint AS delta FROM legs GROUP BY account_id
   )
-  SELECT array_agg(ins."id"), array_agg(ins."idempotency_key") INTO new_ids, new_keys FROM ins;
+  SELECT (SELECT array_agg(ins."id") FROM ins), (SELECT array_agg(ins."idempotency_key") FROM ins),
+    (SELECT array_agg(account_id ORDER BY account_id) FROM moves), (SELECT array_agg(delta ORDER BY account_id) FROM moves)
+  INTO new_ids, new_keys, acct, delta;
+  -- balances by primary key (a join would let the planner scan every account once the batch looks big)
+  IF acct IS NOT NULL THEN
+    UPDATE "ledger_accounts" la SET "balance" = la."balance" + d.delta, "updated_at" = now()
+    FROM unnest(acct, delta) AS d(id, delta) WHERE la."id" = d.id;
+  END IF;
   -- a new statement, so entries a concurrent writer committed under the same key are seen too
   RETURN QUERY SELECT je."idempotency_key", je."id", je."id" = ANY(coalesce(new_ids, '{}'))
     FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS x(e, n)

@@ -14,6 +14,8 @@ import type { Page } from './signup/paths'
 import { PAGES, pageOf } from './signup/paths'
 import { SignInDialog } from './signup/SignInDialog'
 import { SignupPage } from './signup/SignupPage'
+import { PlansSection } from './subscriptions/PlansSection'
+import { SubscriptionsPage } from './subscriptions/SubscriptionsPage'
 import { VerifyEmailPage } from './signup/VerifyEmailPage'
 import { useFanSession } from './use-fan-session'
 
@@ -31,6 +33,8 @@ function BrandPage({ page, ...props }: PageProps & { page: Page }) {
       return <OnboardingPage brand={brand} session={session} onSignIn={onSignIn} onSessionExpired={onSessionExpired} />
     case PAGES.account:
       return <AccountPage brand={brand} session={session} onSignIn={onSignIn} onSessionExpired={onSessionExpired} />
+    case PAGES.subscriptions:
+      return <SubscriptionsPage brand={brand} session={session} onSignIn={onSignIn} onSessionExpired={onSessionExpired} />
     default:
       return (
         <div className={`page layout-${brand.policy.layout}`}>
@@ -38,6 +42,7 @@ function BrandPage({ page, ...props }: PageProps & { page: Page }) {
           <AccountLinks slug={brand.slug} signedIn={session !== null} />
           {brand.policy.layout === 'portal' && <PortalGrid current={brand.slug} />}
           <PostsSection brandSlug={brand.slug} session={session} onSignInNeeded={onSignIn} onSessionExpired={onSessionExpired} />
+          <PlansSection brandSlug={brand.slug} session={session} onSignInNeeded={onSignIn} onSessionExpired={onSessionExpired} />
           <Footer current={brand.slug} />
         </div>
       )

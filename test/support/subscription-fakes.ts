@@ -25,6 +25,7 @@ export function subscriptionFakes(opts: SubscriptionFakeOptions = {}) {
   const script = [...(opts.charges ?? [])]
   let charges = 0
   let lastState: SubscriptionState | null = null
+  const purchases = new Set<string>()
   const rec = <T>(name: string, result: (args: Record<string, unknown>) => T) => async (args: Record<string, unknown>) => {
     calls.push({ name, args: JSON.parse(JSON.stringify(args)) })
     return result(args)
@@ -51,7 +52,11 @@ export function subscriptionFakes(opts: SubscriptionFakeOptions = {}) {
         : { status: 'approved', transactionId: `tx-${charges}`, processorFee: 50, approvedAt: '2026-11-24T00:00:00Z', subscriptionRef: 'ccb-sub-1' }
     }),
     refundCharge: rec('refundCharge', () => ({ status: 'refunded', refundId: 'r-1', feeRefunded: false })),
-    recordPurchase: rec('recordPurchase', () => undefined),
+    // like the real activity: a purchase row must be created (with `create`) before it is updated
+    recordPurchase: rec('recordPurchase', (a) => {
+      if (a.create) purchases.add(a.purchaseId as string)
+      else if (!purchases.has(a.purchaseId as string)) throw new Error(`purchase ${String(a.purchaseId)} was never created`)
+    }),
     postJournalEntry: rec('postJournalEntry', (a) => ({ idempotencyKey: a.idempotencyKey, entryId: String(calls.length), created: true })),
   }
   const named = (name: string) => calls.filter((c) => c.name === name)
