@@ -88,6 +88,7 @@ export const ERROR_CODES = {
   pauseNotPaused: { code: 'PAUSE_NOT_PAUSED', status: 409 },
   pauseTooLong: { code: 'PAUSE_TOO_LONG', status: 422 },
   pauseNotSupported: { code: 'PAUSE_NOT_SUPPORTED', status: 422 },
+  tierChangeNotSupported: { code: 'TIER_CHANGE_NOT_SUPPORTED', status: 422 },
   tierUnchanged: { code: 'TIER_UNCHANGED', status: 422 },
   paymentDeclined: { code: 'PAYMENT_DECLINED', status: 422 },
 } as const

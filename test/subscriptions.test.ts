@@ -172,8 +172,9 @@ describe('subscriptions through the API (real Temporal, PostgreSQL, CCBill and E
 
     const pause = await api(`/api/subscriptions/${id}/pause`, { method: 'POST', token: fan, body: { days: 5 } })
     assert.deepEqual([pause.status, pause.body.error?.code], [422, 'PAUSE_NOT_SUPPORTED'], JSON.stringify(pause.body))
-    const same = await api(`/api/subscriptions/${id}/change-tier`, { method: 'POST', token: fan, body: { tierId: 'basic' } })
-    assert.deepEqual([same.status, same.body.error?.code], [422, 'TIER_UNCHANGED'])
+    // CCBill rebills the amount agreed at the start: a tier change would not reach it
+    const tier = await api(`/api/subscriptions/${id}/change-tier`, { method: 'POST', token: fan, body: { tierId: 'vip' } })
+    assert.deepEqual([tier.status, tier.body.error?.code], [422, 'TIER_CHANGE_NOT_SUPPORTED'], JSON.stringify(tier.body))
     const resume = await api(`/api/subscriptions/${id}/resume`, { method: 'POST', token: fan, body: {} })
     assert.deepEqual([resume.status, resume.body.error?.code], [409, 'PAUSE_NOT_PAUSED'])
 
@@ -226,6 +227,18 @@ describe('subscriptions through the API (real Temporal, PostgreSQL, CCBill and E
     assert.equal(after.body.status, 'ACTIVE')
     const entry = await db.query('SELECT sum(p.amount)::int AS total FROM postings p WHERE p.entry_id = $1', [renewal.ledgerEntryId])
     assert.equal(entry.rows[0].total, 0)
+  })
+
+  it('a subscription charge is not refunded as a purchase (the subscription would keep its access): 409 NOT_REFUNDABLE, nothing refunded', async () => {
+    const charge = (await db.query("SELECT id FROM purchases WHERE workflow_id = $1 AND kind = 'subscription' AND status = 'COMPLETED' LIMIT 1",
+      [`sub:${subs.ccbill}`])).rows[0]
+    assert.ok(charge, 'the subscription charge is a purchase row')
+    for (const token of [fan, finance]) {
+      const res = await api(`/api/purchases/${charge.id}/refund`, { method: 'POST', token, body: { reason: 'wants the money back' } })
+      assert.deepEqual([res.status, res.body.error?.code], [409, 'NOT_REFUNDABLE'], JSON.stringify(res.body))
+    }
+    assert.equal((await db.query("SELECT 1 FROM journal_entries WHERE kind = 'refund' AND reverses_id = (SELECT ledger_entry_id FROM purchases WHERE id = $1)",
+      [charge.id])).rowCount, 0)
   })
 
   it('cancelling now ends the subscription and refunds the period paid ahead: CANCELLED, no access, CCBill stops rebilling', async () => {

@@ -100,7 +100,15 @@ export type SubscriptionState = {
 }
 
 /** What one run starts with: the API's input, and after the first run the quote and state carried over. */
-export type SubscriptionArgs = { input: SubscribeInput; quote?: SubscriptionQuote; state?: SubscriptionState; seenEventIds?: string[] }
+export type SubscriptionArgs = {
+  input: SubscribeInput
+  quote?: SubscriptionQuote
+  state?: SubscriptionState
+  seenEventIds?: string[]
+  /** processor events and fan notices the previous run had not handled yet */
+  events?: SubscriptionProcessorEvent[]
+  notices?: { key: string; notice: string; amount?: number; at?: string | null }[]
+}
 export type SubscriptionOutcome = { status: SubscriptionStatus; endReason: string | null; cycles: number }
 
 /** A processor's notification about this subscription (CCBill / Segpay rebills, failures, cancellations), deduped by eventId. */

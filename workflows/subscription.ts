@@ -14,7 +14,8 @@ import {
 import type * as ledger from '../activities/ledger/index.ts'
 import type * as finance from '../activities/purchases/index.ts'
 import type * as subscriptions from '../activities/subscriptions/index.ts'
-import { partialRefundTemplate, purchaseTemplate, releasePendingTemplate, settleShares } from '../domain/ledger/templates.ts'
+import type { Posting } from '../domain/ledger/accounts.ts'
+import { partialRefundTemplate, purchaseTemplate, releasePendingTemplate, reversalOf, settleShares } from '../domain/ledger/templates.ts'
 import { CodedError } from '../domain/coded-error.ts'
 import { money } from '../domain/money.ts'
 import { splitPurchase } from '../domain/revenue-split.ts'
@@ -34,8 +35,9 @@ import {
 
 type Activities = ReturnType<typeof subscriptions.createSubscriptionActivities> & ReturnType<typeof finance.createPurchaseActivities>
   & ReturnType<typeof ledger.createLedgerActivities>
-// charges, ledger writes and mails carry idempotency keys: retrying them is always safe
-const act = proxyActivities<Activities>({ startToCloseTimeout: '30s', retry: { initialInterval: '1s', maximumAttempts: 8 } })
+// charges, ledger writes and mails carry idempotency keys: retrying them is always safe, so a months-long workflow
+// rides out an outage (backing off to every 10 minutes) instead of failing; refusals are non-retryable and still fail fast
+const act = proxyActivities<Activities>({ startToCloseTimeout: '30s', retry: { initialInterval: '1s', maximumInterval: '10m' } })
 
 const HISTORY_KEPT = 24
 const EVENTS_REMEMBERED = 200
@@ -56,7 +58,8 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
   let quote: SubscriptionQuote | undefined = args.quote
   const state: SubscriptionState = args.state ?? initialState(args)
   const seen = new Set(args.seenEventIds ?? [])
-  const events: SubscriptionProcessorEvent[] = []
+  // notices and processor events not yet handled when the last run continued as new
+  const events: SubscriptionProcessorEvent[] = [...(args.events ?? [])]
   /** set by a chargeback or an immediate cancel: the run ends the subscription at its next step */
   let endNow: { status: 'CANCELLED'; reason: string; notice: string } | null = null
   /** read through a function: handlers set it between awaits, which flow narrowing cannot see */
@@ -65,7 +68,7 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
   let changed = false
   /** a charge or booking is under way; updates that move money wait for it */
   let busy = false
-  const notices: { key: string; notice: string; amount?: number; at?: string | null }[] = []
+  const notices: NonNullable<SubscriptionArgs['notices']> = [...(args.notices ?? [])]
 
   const live = () => ['TRIALING', 'ACTIVE', 'PAST_DUE', 'GRACE', 'PAUSED'].includes(state.status)
   setHandler(subscriptionStateQuery, () => (quote ? state : null))
@@ -140,16 +143,18 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
 
   /** Books a charge the processor took: sale entry, purchase row (so refunds and chargebacks find it), share hold. */
   async function book(c: { purchaseId: string; kind: CycleRecord['kind']; attempt: number; amount: number; transactionId: string; processorFee: number
-    period: { start: string; end: string } }): Promise<void> {
+    period: { start: string; end: string }; booked: { postings?: Posting[]; entryId?: string } }): Promise<void> {
     const split = splitPurchase({ gross: money(c.amount, q().currency), taxBps: q().taxBps, creatorShareBps: q().creatorShareBps,
       processorFee: { kind: 'reported', amount: c.processorFee }, referral: q().referral, at: nowIso() })
     const settled = settleShares(split, q().settlement)
     const sale = purchaseTemplate({ brand: q().brand, currency: q().currency, fanId: input.fanId, creatorId: q().creatorId, processor: input.processor,
       jurisdiction: input.jurisdiction, split, settled })
+    c.booked.postings = sale.postings
     const posted = await act.postJournalEntry({ idempotencyKey: purchaseKey(c.purchaseId, 'sale'), kind: 'subscription', brand: q().brand,
       memo: `subscription ${c.kind} (cycle ${state.cycle}) by fan ${input.fanId} to creator ${q().creatorId} via ${input.processor}`,
       postings: sale.postings, ...(settled.fx ? { fx: settled.fx } : {}),
       metadata: { purchaseId: c.purchaseId, subscriptionId: input.subscriptionId, cycle: state.cycle, transactionId: c.transactionId, shareRuleId: q().shareRuleId } })
+    c.booked.entryId = posted.entryId
     await act.recordPurchase({ purchaseId: c.purchaseId, status: 'COMPLETED', transactionId: c.transactionId, ledgerEntryId: posted.entryId,
       split: settled.fx ? { ...split, settled } : split })
     if (settled.creator > 0) {
@@ -179,10 +184,18 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
         return { ok: false, code: result.decline }
       }
       if ('subscriptionRef' in result && typeof result.subscriptionRef === 'string') state.subscriptionRef = result.subscriptionRef
+      const booked: { postings?: Posting[]; entryId?: string } = {}
       try {
-        await book({ purchaseId, kind, attempt, amount, transactionId: result.transactionId, processorFee: result.processorFee, period })
+        await book({ purchaseId, kind, attempt, amount, transactionId: result.transactionId, processorFee: result.processorFee, period, booked })
       } catch (err) {
-        // the money must not stay taken when it cannot be booked
+        // the money must not stay taken when it cannot be booked: reverse what was posted, hold nothing, give it back
+        if (booked.postings && booked.entryId) {
+          await act.postJournalEntry({ idempotencyKey: purchaseKey(purchaseId, 'sale:reversal'), kind: 'subscription_reversal', brand: q().brand,
+            memo: 'reversal: a subscription charge that could not be booked', postings: reversalOf(booked.postings), reversesId: booked.entryId })
+        }
+        dropHold((h) => h.purchaseId === purchaseId)
+        await remember({ cycle: state.cycle, kind, attempt, status: 'FAILED', amount, periodStart: period.start, periodEnd: period.end,
+          transactionId: result.transactionId, purchaseId, failureCode: 'BOOKING_FAILED', at: nowIso(), runId }, null).catch(() => undefined)
         await act.refundCharge({ processor: input.processor, idempotencyKey: purchaseKey(purchaseId, 'refund'), transactionId: result.transactionId,
           amount, currency: q().currency, reason: 'subscription charge could not be booked' })
         await act.recordPurchase({ purchaseId, status: 'FAILED', transactionId: result.transactionId, failureReason: err instanceof Error ? err.message : String(err) })
@@ -198,7 +211,8 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
   async function releaseDueHolds(): Promise<void> {
     for (const h of state.holds.filter((x) => ms(x.releaseAt) <= nowMs())) {
       const remaining = Math.min(h.amount, await act.pendingShareOf({ purchaseId: h.purchaseId }))
-      if (remaining > 0) {
+      // a chargeback or refund notice may have dropped the hold while the balance was read
+      if (remaining > 0 && state.holds.some((x) => x.purchaseId === h.purchaseId)) {
         const release = releasePendingTemplate({ brand: q().brand, currency: h.currency, creatorId: q().creatorId, amount: remaining })
         await act.postJournalEntry({ idempotencyKey: purchaseKey(h.purchaseId, 'release'), kind: 'creator_share_release', memo: release.memo,
           brand: q().brand, postings: release.postings, metadata: { purchaseId: h.purchaseId, subscriptionId: input.subscriptionId } })
@@ -238,15 +252,22 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
 
   // ---- updates: validated synchronously (refusals never reach the history), applied between the run's steps
 
+  /** The charge that paid for a period (not an upgrade's proration, not a refund). */
+  const periodCharge = (period: { start: string }) => [...state.history].reverse()
+    .find((h) => h.status === 'PAID' && h.periodStart === period.start && ['initial', 'renewal', 'retry'].includes(h.kind))
+  /** After waiting for a charge to finish, the subscription may have ended meanwhile (a chargeback, another cancel). */
+  const stillLive = () => { if (!live() || ending()) refuse('This subscription is not active any more.', SUBSCRIPTION_REFUSALS.notActive) }
+
   setHandler(cancelUpdate, async (r) => {
     await condition(() => !busy)
+    stillLive()
     const period = state.currentPeriod!
     if (ms(period.end) <= nowMs()) {
       // unpaid (dunning): nothing to refund, nothing left to wait for
       endNow = { status: 'CANCELLED', reason: `cancelled by ${r.by}: ${r.reason}`, notice: 'subscriptionCancelled' }
       return { mode: 'immediate', accessUntil: nowIso(), refund: 0 }
     }
-    const paid = [...state.history].reverse().find((h) => h.status === 'PAID' && h.periodStart === period.start)
+    const paid = periodCharge(period)
     // renewed ahead (an early rebill): the new period counts as starting now
     const plan = rule(() => planCancellation(DEFAULT_CANCELLATION_POLICY, { mode: r.mode, period, paid: money(paid?.amount ?? 0, q().currency),
       now: iso(Math.max(nowMs(), ms(period.start))) }))
@@ -313,11 +334,14 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
 
   setHandler(changeTierUpdate, async ({ tierId }) => {
     await condition(() => !busy)
+    stillLive()
     const tiers = q().tiers
     const [from, to] = [tiers.find((t) => t.id === state.tierId)!, tiers.find((t) => t.id === tierId)!]
     const period = state.currentPeriod!
-    const paid = [...state.history].reverse().find((h) => h.status === 'PAID' && h.periodStart === period.start)
-    const plan = rule(() => planTierChange({ from: { tierId: from.id, rank: from.rank, price: money(paid?.amount ?? 0, q().currency) },
+    // after an upgrade in this period the fan holds the current tier at its list price; before, what the period's charge paid
+    const upgraded = state.history.some((h) => h.status === 'PAID' && h.kind === 'upgrade' && h.periodStart === period.start)
+    const held = upgraded ? periodPrice(planOf(), from.id, state.periodMonths).amount : periodCharge(period)?.amount ?? 0
+    const plan = rule(() => planTierChange({ from: { tierId: from.id, rank: from.rank, price: money(held, q().currency) },
       to: { tierId: to.id, rank: to.rank, price: periodPrice(planOf(), to.id, state.periodMonths) }, period, now: iso(Math.max(nowMs(), ms(period.start))) }))
     if ('ok' in plan) return refuse(plan.message, plan.code)
     if (plan.kind === 'downgrade') {
@@ -335,6 +359,7 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
     return { kind: 'upgrade', effectiveAt: plan.effectiveAt, amountCharged: plan.amountDue, nextRenewal: plan.nextRenewal.amount }
   }, { validator: ({ tierId }) => {
     if (!['ACTIVE'].includes(state.status) || endNow || !state.currentPeriod) refuse('Only an active, paid subscription can change tier.', SUBSCRIPTION_REFUSALS.notActive)
+    if (q().renewalMode === 'PROCESSOR') refuse(`${input.processor} rebills the amount agreed at the start; cancel and subscribe to the other tier instead.`, 'TIER_CHANGE_NOT_SUPPORTED')
     if (!q().tiers.some((t) => t.id === tierId)) refuse(`The plan has no tier ${tierId}.`, SUBSCRIPTION_REFUSALS.unknownTier)
     if (tierId === state.tierId) refuse('You are already on this tier.', 'TIER_UNCHANGED')
   } })
@@ -417,6 +442,7 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
     // we charge; a decline starts our dunning: retries on a schedule, grace with restricted access, then cancellation
     let attempts = 0
     const failedAt = nowIso()
+    if (ending()) return end(ending()!.status, ending()!.reason, ending()!.notice)
     let result = await charge(trialOnly ? 'initial' : 'renewal', 1, amount, period)
     while (!result.ok) {
       const step = nextDunningStep(DEFAULT_DUNNING_POLICY, { failedAt, attempts, now: nowIso() })
@@ -435,6 +461,7 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
         continue
       }
       attempts += 1
+      if (ending()) return end(ending()!.status, ending()!.reason, ending()!.notice)
       result = await charge('retry', attempts, amount, period)
     }
     paid = true
@@ -446,7 +473,7 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
       for (const e of events.splice(0)) {
         if (e.type === 'rebill') {
           await book({ purchaseId: await openPurchase(e.amount ?? amount), kind: 'renewal', attempt: 1, amount: e.amount ?? amount, transactionId: e.transactionId,
-            processorFee: e.processorFee ?? 0, period })
+            processorFee: e.processorFee ?? 0, period, booked: {} })
           paid = true
         } else if (e.type === 'rebill_failed') {
           failed = true
@@ -473,5 +500,7 @@ export async function subscription(args: SubscriptionArgs): Promise<Subscription
   Object.assign(state, { status: 'ACTIVE', access: 'FULL', dunning: null, anchor, anchorCycle, currentPeriod: period, nextBillingAt: period.end })
   await sync()
   await condition(allHandlersFinished)
-  return continueAsNew<typeof subscription>({ input, quote: q(), state, seenEventIds: [...seen].slice(-EVENTS_REMEMBERED) })
+  // a chargeback or an immediate cancel that came in while this renewal ran ends the subscription here
+  if (ending()) return end(ending()!.status, ending()!.reason, ending()!.notice)
+  return continueAsNew<typeof subscription>({ input, quote: q(), state, seenEventIds: [...seen].slice(-EVENTS_REMEMBERED), events, notices })
 }

@@ -13,6 +13,7 @@ export function createRefundActivities({ db }: { db: Db }) {
     async loadRefundCase({ purchaseId, requestedBy }: RefundPurchaseInput): Promise<RefundCase> {
       const p = await db.purchase.findUnique({ where: { id: purchaseId } })
       if (!p) throw refuse('No such purchase.', REFUND_REFUSALS.notRefundable)
+      if (p.kind === 'subscription') throw refuse('A subscription charge is refunded through its subscription.', REFUND_REFUSALS.notRefundable)
       const refusal = refundRefusal({ purchase: p, requester: requestedBy, now: new Date() })
       if (refusal || !p.transactionId) throw refuse(refusal?.message ?? 'No transaction to refund.', refusal?.code ?? REFUND_REFUSALS.notRefundable)
       const sale = await readBookedSale(db, p)

@@ -116,7 +116,8 @@ export function createSubscriptionActivities({ db, sendMail, drivers, chargeback
       Promise<{ price: number; priceChangeId: string | null }> {
       const [row, change] = await Promise.all([
         db.subscriptionPlan.findUniqueOrThrow({ where: { id: i.planId } }),
-        db.priceChange.findFirst({ where: { planId: i.planId, tierId: i.tierId, noticeEndsAt: { lte: new Date(i.at) } }, orderBy: { noticeEndsAt: 'desc' } }),
+        // the newest announced change whose notice has ended (a later decrease supersedes an earlier increase)
+        db.priceChange.findFirst({ where: { planId: i.planId, tierId: i.tierId, noticeEndsAt: { lte: new Date(i.at) } }, orderBy: { createdAt: 'desc' } }),
       ])
       if (!change) return { price: i.current, priceChangeId: null }
       const plan = toPlan(row)

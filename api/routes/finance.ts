@@ -21,7 +21,8 @@ const currencyCode = z.string().refine(isCurrency, 'must be a supported ISO curr
 const fxBody = z.object({
   base: currencyCode,
   quote: currencyCode,
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf is a day, YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'asOf is not a real day')
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf is a day, YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'asOf is not a real day')
     .refine((d) => d <= new Date().toISOString().slice(0, 10), 'asOf cannot be in the future'),
   rate: z.string().regex(/^\d{1,10}(\.\d{1,10})?$/, 'rate is a positive decimal with at most 10 decimals, as text ("1.0850")')
     .refine((r) => Number(r) > 0, 'rate must be more than zero'),
@@ -89,7 +90,11 @@ export function createFinanceRouter({ db, pool }: { db: Db; pool: pg.Pool }): Ro
     const key = { base: b.base, quote: b.quote, asOf: new Date(`${b.asOf}T00:00:00Z`) }
     const existing = await db.fxRate.findUnique({ where: { base_quote_asOf: key } })
     if (existing) throw new DomainError('conflict', `The ${b.base}/${b.quote} rate of ${b.asOf} is ${existing.rate.toString()} already; sales may have used it.`)
-    const row = await db.fxRate.create({ data: { ...key, rate: b.rate, source: b.source } })
+    const row = await db.fxRate.create({ data: { ...key, rate: b.rate, source: b.source } }).catch((err: unknown) => {
+      // a concurrent write of the same day won the race
+      if ((err as { code?: string }).code === 'P2002') throw new DomainError('conflict', `The ${b.base}/${b.quote} rate of ${b.asOf} was just recorded.`)
+      throw err
+    })
     await audit(db, req, { action: 'fx_rate.create', resourceType: 'fx_rate', resourceId: `${b.base}/${b.quote}/${b.asOf}`, details: { rate: b.rate, source: b.source } })
     res.status(201).location(`/api/fx-rates?filter=${encodeURIComponent(JSON.stringify({ base: b.base, quote: b.quote }))}`).json(fxView(row))
   })

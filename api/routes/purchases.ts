@@ -123,6 +123,9 @@ export function createPurchaseRouter({ db, temporal, drivers, pii }: PurchaseDep
     const staff = decide(req.person!.roles, 'finance', 'refund', purchase?.brand)
     const refusal = purchase && refundRefusal({ purchase, requester: { personId: req.person!.id, role: staff ? 'finance' : 'fan' }, now: new Date() })
     if (!purchase || refusal?.code === REFUND_REFUSALS.notYours) throw new DomainError('notFound', 'No such purchase.')
+    if (purchase.kind === 'subscription') {
+      throw new DomainError('notRefundable', 'A subscription charge is refunded by cancelling the subscription (POST /api/subscriptions/:id/cancel), which also ends its access.')
+    }
     if (refusal) throw new DomainError(refusal.code === REFUND_REFUSALS.windowClosed ? 'refundWindowClosed' : 'notRefundable', refusal.message)
     const handle = await temporal.workflow.start(refundPurchase, { workflowId: refundPurchaseWorkflowId(id), taskQueue: refundPurchaseTaskQueue,
       args: [{ purchaseId: id, requestedBy: { personId: req.person!.id, role: staff ? 'finance' : 'fan' }, reason }] })

@@ -24,11 +24,12 @@ const OPEN: Record<Codes<typeof OPEN_REFUSALS>, ErrorKind> = {
   [OPEN_REFUSALS.alreadySubscribed]: 'alreadySubscribed', [OPEN_REFUSALS.unknownPromo]: 'promoUnknown',
 }
 // 409: the subscription's state stands in the way (try later or not at all); 422: the rules refuse what was asked
-const UPDATE: Record<Codes<typeof SUBSCRIPTION_REFUSALS> | PauseRefusalCode | TierChangeRefusalCode | 'PAUSE_NOT_SUPPORTED', ErrorKind> = {
+const UPDATE: Record<Codes<typeof SUBSCRIPTION_REFUSALS> | PauseRefusalCode | TierChangeRefusalCode | 'PAUSE_NOT_SUPPORTED' | 'TIER_CHANGE_NOT_SUPPORTED', ErrorKind> = {
   [SUBSCRIPTION_REFUSALS.notActive]: 'subscriptionNotActive', [SUBSCRIPTION_REFUSALS.busy]: 'subscriptionBusy',
   [SUBSCRIPTION_REFUSALS.unknownTier]: 'unknownTier', [SUBSCRIPTION_REFUSALS.declined]: 'paymentDeclined',
   [PAUSE_REFUSALS.alreadyPaused]: 'pauseAlreadyPaused', [PAUSE_REFUSALS.notPaused]: 'pauseNotPaused', [PAUSE_REFUSALS.tooLong]: 'pauseTooLong',
   [TIER_CHANGE_REFUSALS.unchanged]: 'tierUnchanged', PAUSE_NOT_SUPPORTED: 'pauseNotSupported',
+  TIER_CHANGE_NOT_SUPPORTED: 'tierChangeNotSupported',
 }
 const INPUT: Partial<Record<Codes<typeof SUBSCRIPTION_ERRORS>, ErrorKind>> = {
   [SUBSCRIPTION_ERRORS.UNKNOWN_TIER]: 'unknownTier', [SUBSCRIPTION_ERRORS.INVALID_PERIOD]: 'invalidPeriod',
@@ -58,5 +59,7 @@ export function updateRefusal(err: unknown): unknown {
   if (!(err instanceof WorkflowUpdateFailedError)) return err
   const cause = err.cause
   if (cause instanceof ApplicationFailure && cause.type && KINDS[cause.type]) return refused(cause.type, cause.message)
+  // any other refusal (e.g. INVALID_TIME while a renewal is in flight) is the subscription's state in the way: 409 with its code
+  if (cause instanceof ApplicationFailure) return new DomainError('conflict', cause.message, cause.type ? { code: cause.type } : undefined)
   return err
 }

@@ -29,8 +29,10 @@ const subscribeBody = z.object({
   planId: z.string().uuid('planId must be a UUID'),
   tierId: z.string().min(1).max(40),
   periodMonths: z.number().int('periodMonths is 1, 3, 6 or 12').positive('periodMonths is 1, 3, 6 or 12'),
-  // crypto pays from the fan's own wallet and Verotel can use the stored token: omitted there, required by the card processors
-  processor: z.enum(['ccbill', 'segpay', 'epoch', 'verotel', 'crypto']).default('ccbill'),
+  // crypto pays from the fan's own wallet: omitted there, required by the card processors. Not Verotel: its one-click
+  // token is single-use, and renewals we charge would need the newest one each month (not built yet)
+  processor: z.enum(['ccbill', 'segpay', 'epoch', 'crypto'], { message: 'processor must be ccbill, segpay, epoch or crypto (Verotel takes no subscriptions here)' })
+    .default('ccbill'),
   paymentToken: z.string().min(3).max(200).optional(),
   jurisdiction: z.string().refine(isKnownJurisdiction, 'jurisdiction must be a known ISO country code, optionally with a region (US-TX)'),
   promoCode: z.string().trim().toUpperCase().min(1).max(32).optional(),
