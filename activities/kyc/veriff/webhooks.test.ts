@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { KYC_REASONS, NOTIFICATION_ERRORS, NotificationRejected, type InboundNotification } from '../provider.ts'
 import { signPayload } from './hmac.ts'
 import { createWebhookParser } from './webhooks.ts'
+import { rejectionCode } from '../../../test/support/rejection.ts'
 
 const API_KEY = '3f8c2a51-6d0e-4b7a-9c1f-2e5d8a4b7c60'
 const SECRET = 'unit-test-shared-secret'
@@ -28,15 +29,7 @@ function webhook(verification: Record<string, unknown> | null, over: { rawBody?:
   return { url: '/webhooks/kyc/veriff', sourceIp: '35.157.0.1', receivedAt: over.receivedAt ?? RECEIVED, rawBody, headers }
 }
 
-function rejection(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (err) {
-    assert.ok(err instanceof NotificationRejected, `expected NotificationRejected, got ${String(err)}`)
-    return err.code
-  }
-  assert.fail('expected a rejection')
-}
+const rejection = (fn: () => unknown) => rejectionCode(fn, NotificationRejected)
 
 describe('veriff parseWebhook', () => {
   it('maps an approval with the verified person, liveness and risk labels', () => {

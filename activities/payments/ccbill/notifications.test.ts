@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { NOTIFICATION_ERRORS, NotificationRejected, type ProcessorEvent } from '../driver.ts'
 import { CCBILL_WEBHOOK_CIDRS } from './codes.ts'
 import { createNotificationParser, type CcbillInboundNotification } from './notifications.ts'
+import { rejectionCode } from '../../../test/support/rejection.ts'
 
 const parse = createNotificationParser({ clientAccnum: '900100', allowedSourceCidrs: CCBILL_WEBHOOK_CIDRS, maxNotificationAgeMs: 86_400_000 })
 const RECEIVED = '2026-03-01T12:00:00.000Z'
@@ -21,15 +22,7 @@ function webhook(eventType: string | null, fields: Record<string, string>, overr
   }
 }
 
-function rejection(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (err) {
-    assert.ok(err instanceof NotificationRejected, `expected NotificationRejected, got ${String(err)}`)
-    return err.code
-  }
-  assert.fail('expected a rejection')
-}
+const rejection = (fn: () => unknown) => rejectionCode(fn, NotificationRejected)
 
 describe('ccbill parseNotification', () => {
   const mapped: [string, Record<string, string>, Partial<ProcessorEvent>][] = [

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { NOTIFICATION_ERRORS, NotificationRejected, type InboundNotification, type ProcessorEvent } from '../driver.ts'
 import { signParams } from './digest.ts'
 import { createNotificationParser } from './notifications.ts'
+import { rejectionCode } from '../../../test/support/rejection.ts'
 
 const KEY = 'merchant-hmac-key'
 const parse = createNotificationParser({ coCode: 'fz1', hmacKey: KEY, maxNotificationAgeMs: 86_400_000, settlementCurrency: 'USD' })
@@ -17,15 +18,7 @@ function postback(fields: Record<string, string>, overrides: Partial<InboundNoti
     sourceIp: '65.17.248.10', receivedAt: RECEIVED, url: '/webhooks/epoch', ...overrides }
 }
 
-function rejection(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (err) {
-    assert.ok(err instanceof NotificationRejected, `expected NotificationRejected, got ${String(err)}`)
-    return err.code
-  }
-  assert.fail('expected a rejection')
-}
+const rejection = (fn: () => unknown) => rejectionCode(fn, NotificationRejected)
 
 describe('epoch parseNotification', () => {
   const mapped: [string, Record<string, string>, Partial<ProcessorEvent>][] = [

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { NOTIFICATION_ERRORS, NotificationRejected, type InboundNotification, type ProcessorEvent } from '../driver.ts'
 import { createNotificationParser } from './notifications.ts'
+import { rejectionCode } from '../../../test/support/rejection.ts'
 
 const SEGPAY_ADDRESSES = ['208.93.102.0/24'] // an example range: the real list comes from SRS GetPostbackIPList
 const parse = createNotificationParser({ packageId: '900200', allowedSourceCidrs: SEGPAY_ADDRESSES, maxNotificationAgeMs: 86_400_000 })
@@ -19,15 +20,7 @@ function postback(fields: Record<string, string>, overrides: Partial<InboundNoti
 
 const without = (fields: Record<string, string>, ...names: string[]) => Object.fromEntries(Object.entries(fields).filter(([k]) => !names.includes(k)))
 
-function rejection(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (err) {
-    assert.ok(err instanceof NotificationRejected, `expected NotificationRejected, got ${String(err)}`)
-    return err.code
-  }
-  assert.fail('expected a rejection')
-}
+const rejection = (fn: () => unknown) => rejectionCode(fn, NotificationRejected)
 
 describe('segpay parseNotification', () => {
   const reversal = { relatedtranid: base.tranid, tranid: '1772366400002' }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { NOTIFICATION_ERRORS, NotificationRejected, type InboundNotification, type ProcessorEvent } from '../driver.ts'
 import { createNotificationParser } from './notifications.ts'
 import { flexpaySignature } from './signature.ts'
+import { rejectionCode } from '../../../test/support/rejection.ts'
 
 const KEY = 'test-signature-key'
 const parse = createNotificationParser({ shopId: '100200', signatureKey: KEY })
@@ -15,15 +16,7 @@ function postback(fields: Record<string, string>, options: { key?: string; signa
   return { url: `/webhooks/verotel?${query}${options.extra ?? ''}`, headers: {}, rawBody: '', sourceIp: '203.0.113.7', receivedAt: RECEIVED }
 }
 
-function rejection(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (err) {
-    assert.ok(err instanceof NotificationRejected, `expected NotificationRejected, got ${String(err)}`)
-    return err.code
-  }
-  assert.fail('expected a rejection')
-}
+const rejection = (fn: () => unknown) => rejectionCode(fn, NotificationRejected)
 
 describe('verotel parseNotification', () => {
   const money = { priceAmount: '9.99', priceCurrency: 'USD' }

@@ -1,5 +1,6 @@
 /** The CCBill sandbox's memory: transactions, issued OAuth tokens and replayable answers (it is the outside world). */
 import { randomBytes } from 'node:crypto'
+import { createReplies } from '../replies.ts'
 
 export type SandboxTransaction = {
   /** CCBill's subscription id for an approval, its denial id for a decline: the key of the record */
@@ -38,12 +39,11 @@ export type SandboxRecurring = {
 }
 
 /** A recorded HTTP answer, replayed verbatim for a repeated X-Idempotency-Key. */
-export type Reply = { status: number; contentType: string; body: string }
+export type { Reply } from '../replies.ts'
 
 export function createCcbillState(options: { tokenTtlSeconds: number }) {
   const transactions = new Map<string, SandboxTransaction>()
   const tokens = new Map<string, number>()
-  const replies = new Map<string, Reply>()
   // CCBill ids are 19-digit numbers; a time-based prefix keeps them unique across sandbox restarts
   const prefix = String(Date.now())
   let counter = 0
@@ -59,16 +59,7 @@ export function createCcbillState(options: { tokenTtlSeconds: number }) {
     tokenValid: (token: string, now: number) => (tokens.get(token) ?? 0) > now,
     tokensIssued: () => tokens.size,
     /** Answers from the first request with this key (per scope); computes and records it otherwise. */
-    replay(scope: string, key: string | undefined, compute: () => Reply): Reply {
-      if (!key) return compute()
-      const id = `${scope}\u0000${key}`
-      const earlier = replies.get(id)
-      if (earlier) return earlier
-      const reply = compute()
-      // a 5xx is not an answer to remember: the retry should be processed afresh
-      if (reply.status < 500) replies.set(id, reply)
-      return reply
-    },
+    replay: createReplies(),
     find: (subscriptionId: string) => transactions.get(subscriptionId),
     list: () => [...transactions.values()],
   }

@@ -1,5 +1,6 @@
 /** The Epoch sandbox's memory: sales, their Data Plus history and replayable answers (it is the outside world). */
 import type { Response } from 'express'
+import { createReplies, type Reply } from '../replies.ts'
 
 export type SandboxSale = {
   /** Epoch's transaction id (numeric, like ets_transaction_id); declines get none */
@@ -24,12 +25,11 @@ export type SandboxSale = {
 export type DataPlusRow = Record<string, string>
 
 /** A recorded HTTP answer, replayed verbatim for a repeated X-Idempotency-Key. */
-export type Reply = { status: number; contentType: string; body: string }
+export type { Reply } from '../replies.ts'
 
 export function createEpochState() {
   const sales: SandboxSale[] = []
   const rows: DataPlusRow[] = []
-  const replies = new Map<string, Reply>()
   // ets_transaction_id is an int(11) column: seconds since 1970 keep ids rising across sandbox restarts
   let last = Math.floor(Date.now() / 1000)
 
@@ -38,16 +38,7 @@ export function createEpochState() {
     addSale: (sale: SandboxSale) => void sales.push(sale),
     addRow: (row: DataPlusRow) => void rows.push(row),
     /** Answers from the first request with this key (per scope); computes and records it otherwise. */
-    replay(scope: string, key: string | undefined, compute: () => Reply): Reply {
-      if (!key) return compute()
-      const id = `${scope}\u0000${key}`
-      const earlier = replies.get(id)
-      if (earlier) return earlier
-      const reply = compute()
-      // a 5xx is not an answer to remember: the retry should be processed afresh
-      if (reply.status < 500) replies.set(id, reply)
-      return reply
-    },
+    replay: createReplies(),
     /** The approved sale with this transaction id. */
     findSale: (transactionId: string) => sales.find((s) => s.approved && s.transactionId === transactionId),
     /** The sale's own row and every row that refers to it. */

@@ -3,6 +3,7 @@
  * prices, and replayable answers (it is the outside world).
  */
 import { randomBytes } from 'node:crypto'
+import { createReplies } from '../replies.ts'
 
 /** One transaction row: a sale or a reversal of one. */
 export type SandboxTransaction = {
@@ -48,14 +49,13 @@ export type SandboxSubscription = {
 }
 
 /** A recorded HTTP answer, replayed verbatim for a repeated X-Idempotency-Key. */
-export type Reply = { status: number; contentType: string; body: string }
+export type { Reply } from '../replies.ts'
 
 /** An empty Segpay: no transactions, no remembered answers. */
 export function createSegpayState() {
   const transactions = new Map<string, SandboxTransaction>()
   const subscriptions = new Map<string, SandboxSubscription>()
   const pricings = new Map<string, DynamicRecurringTerms>()
-  const replies = new Map<string, Reply>()
   // Segpay ids are integers; a seconds-based prefix keeps them unique across sandbox restarts
   const prefix = String(Math.floor(Date.now() / 1000))
   let counter = 0
@@ -77,16 +77,7 @@ export function createSegpayState() {
       return t
     },
     /** Answers from the first request with this key (per scope); computes and records it otherwise. */
-    replay(scope: string, key: string | undefined, compute: () => Reply): Reply {
-      if (!key) return compute()
-      const id = `${scope}\u0000${key}`
-      const earlier = replies.get(id)
-      if (earlier) return earlier
-      const reply = compute()
-      // a 5xx is not an answer to remember: the retry should be processed afresh
-      if (reply.status < 500) replies.set(id, reply)
-      return reply
-    },
+    replay: createReplies(),
     find: (transId: string) => transactions.get(transId),
     byPurchase: (purchaseId: string) => [...transactions.values()].filter((t) => t.purchaseId === purchaseId),
     list: () => [...transactions.values()],

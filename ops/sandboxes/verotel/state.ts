@@ -1,5 +1,6 @@
 /** The Verotel sandbox's memory: sales, declined attempts and replayable answers (it is the outside world). */
 import { createHash } from 'node:crypto'
+import { createReplies, type Reply } from '../replies.ts'
 
 /** One money movement of a sale, with its own transaction id, as Verotel's postbacks and API describe them. */
 export type SandboxTransaction = { transactionID: string; type: 'sale' | 'void' | 'credit' | 'chargeback'; amount: string; parentID: string | null }
@@ -29,11 +30,10 @@ export type SandboxSale = {
 }
 
 /** A recorded HTTP answer, replayed verbatim for a repeated referenceID or X-Idempotency-Key. */
-export type Reply = { status: number; contentType: string; body: string }
+export type { Reply } from '../replies.ts'
 
 export function createVerotelState() {
   const sales = new Map<string, SandboxSale>()
-  const replies = new Map<string, Reply>()
   // numeric ids like Verotel's; a time-based prefix keeps them unique across sandbox restarts
   const prefix = String(Date.now())
   let counter = 0
@@ -45,16 +45,7 @@ export function createVerotelState() {
       sales.set(sale.saleID ?? sale.transactionID, sale)
     },
     /** Answers from the first request with this key (per scope); computes and records it otherwise. */
-    replay(scope: string, key: string | undefined, compute: () => Reply): Reply {
-      if (!key) return compute()
-      const id = `${scope}\u0000${key}`
-      const earlier = replies.get(id)
-      if (earlier) return earlier
-      const reply = compute()
-      // a 5xx is not an answer to remember: the retry should be processed afresh
-      if (reply.status < 500) replies.set(id, reply)
-      return reply
-    },
+    replay: createReplies(),
     /** An approved sale by its sale id; declined attempts are not sales. */
     findSale: (saleID: string) => {
       const sale = sales.get(saleID)
