@@ -134,7 +134,8 @@ describe('subscription workflow (time-skipping test server)', function () {
       const before = (await state(h))!.nextBillingAt!
       await h.signal(subscriptionEventSignal, { eventId: 'ev-early', type: 'rebill', transactionId: 'ccb-e', amount: 1000, processorFee: null, occurredAt: new Date().toISOString() })
       let s = await state(h)
-      for (let i = 0; i < 100 && s!.cycle !== 1; i++) s = await new Promise((r) => setTimeout(r, 50)).then(() => state(h))
+      // the cycle number moves when the renewal starts; the period once it is booked
+      for (let i = 0; i < 400 && s!.currentPeriod?.start !== before; i++) s = await new Promise((r) => setTimeout(r, 50)).then(() => state(h))
       await h.executeUpdate(cancelUpdate, { args: [{ mode: 'period-end', reason: 'done', by: 'fan' }] })
       return { before, s }
     })
