@@ -33,6 +33,15 @@ import { createKycWebhookRouter } from './routes/kyc-webhooks.ts'
 import { createMailSinkRouter } from './routes/mail-sink.ts'
 import { createPerformerRecordRouter } from './routes/performer-records.ts'
 import { createSignupRouter } from './routes/signup.ts'
+import { createMediaUploadRouter } from './routes/media-uploads.ts'
+import { createMediaRouter } from './routes/media.ts'
+import { createMediaReviewRouter } from './routes/media-reviews.ts'
+import { createMediaAdminRouter } from './routes/media-admin.ts'
+import { createMediaPlaybackRouter, staffPreviewUrl } from './routes/media-playback.ts'
+import { createMediaSearchRouter } from './routes/media-search.ts'
+
+/** How long a moderator's preview link plays: a review session, not a shareable link. */
+const PREVIEW_LINK_SECONDS = 1800
 
 export type AppDeps = {
   db: Db; temporal: Client; storage: StorageClient; search: SearchClient; log: Logger
@@ -40,7 +49,7 @@ export type AppDeps = {
   pool: pg.Pool
   pii: PiiCipher; kyc: KycProvider | null; sendMail: MailSender
   config: { TEMPORAL_UI_URL: string; TEMPORAL_NAMESPACE: string; SESSION_TTL_MINUTES: number; REFRESH_TTL_DAYS: number; STATIC_DIR: string;
-    PUBLIC_URL: string; MAIL_SINK_URL?: string | undefined }
+    PUBLIC_URL: string; MAIL_SINK_URL?: string | undefined; MEDIA_MAX_BYTES: number; MEDIA_REVIEW_SLA_HOURS: number; MEDIA_APPEAL_WINDOW_DAYS: number; PLAYBACK_SIGNING_KEYS: string[] }
   version: string
 }
 
@@ -89,6 +98,15 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(createFinanceSeriesRouter({ pool: deps.pool }))
   api.use(createPurchaseRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   api.use(createSubscriptionRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
+  api.use(createMediaUploadRouter({ db, temporal, storage: deps.storage, pii: deps.pii, policy: { maxBytes: config.MEDIA_MAX_BYTES,
+    reviewSlaHours: config.MEDIA_REVIEW_SLA_HOURS, appealWindowDays: config.MEDIA_APPEAL_WINDOW_DAYS } }))
+  // playback before the item routes: /media/:id/playback and /media/:id/hls/... are more specific than /media/:id
+  api.use(createMediaPlaybackRouter({ db, storage: deps.storage, signingKeys: config.PLAYBACK_SIGNING_KEYS }))
+  api.use(createMediaSearchRouter({ search: deps.search, storage: deps.storage }))
+  api.use(createMediaAdminRouter({ db, temporal }))
+  api.use(createMediaRouter({ db, temporal, storage: deps.storage, pii: deps.pii }))
+  api.use(createMediaReviewRouter({ db, temporal, storage: deps.storage,
+    previewUrl: (mediaId, personId) => staffPreviewUrl(mediaId, personId, config.PLAYBACK_SIGNING_KEYS, PREVIEW_LINK_SECONDS) }))
   api.use(routeNotFound)
   app.use('/api', api)
 

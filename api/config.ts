@@ -21,6 +21,13 @@ const schema = z.object({
   MAIL_SINK_URL: httpUrl.optional().describe('HTTP API of the local SMTP sink, shown in the back office; unset in production'),
   STATIC_DIR: z.string().default('dist').describe('folder holding the built admin/ and storefronts/'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(4 * 1024 ** 3).describe('largest video a creator may upload, in bytes (default 4 GiB)'),
+  MEDIA_REVIEW_SLA_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(24).describe('hours a moderator has before an item is escalated'),
+  MEDIA_APPEAL_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(14).describe('days a creator may appeal a rejection; quarantined outputs are purged after'),
+  PLAYBACK_SIGNING_KEYS: z.string()
+    .refine((s) => s.split(',').every((k) => k.trim().length >= 32), 'comma-separated keys, each at least 32 characters')
+    .transform((s) => s.split(',').map((k) => k.trim()))
+    .describe('secret: HMAC keys of playback links, comma-separated; the first signs, every one verifies (rotation)'),
 })
 
 const fullSchema = schema.extend(temporalEnvSchema.shape).extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape)

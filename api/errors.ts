@@ -91,6 +91,34 @@ export const ERROR_CODES = {
   tierChangeNotSupported: { code: 'TIER_CHANGE_NOT_SUPPORTED', status: 422 },
   tierUnchanged: { code: 'TIER_UNCHANGED', status: 422 },
   paymentDeclined: { code: 'PAYMENT_DECLINED', status: 422 },
+  // media: an upload refused before a byte is stored (422), or its parts not all there (409)
+  notACreator: { code: 'NOT_A_CREATOR', status: 403 },
+  unsupportedType: { code: 'UNSUPPORTED_TYPE', status: 422 },
+  fileTooLarge: { code: 'FILE_TOO_LARGE', status: 422 },
+  emptyFile: { code: 'EMPTY_FILE', status: 422 },
+  extensionMismatch: { code: 'EXTENSION_MISMATCH', status: 422 },
+  uploadIncomplete: { code: 'UPLOAD_INCOMPLETE', status: 409 },
+  truncatedUpload: { code: 'TRUNCATED_UPLOAD', status: 422 },
+  uploadClosed: { code: 'UPLOAD_CLOSED', status: 409 },
+  markupNotAllowed: { code: 'MARKUP_NOT_ALLOWED', status: 422 },
+  controlCharacters: { code: 'CONTROL_CHARACTERS', status: 422 },
+  priceOutOfRange: { code: 'PRICE_OUT_OF_RANGE', status: 422 },
+  notDeletable: { code: 'NOT_DELETABLE', status: 409 },
+  // media review: the item's state stands in the way (409) or the decision is malformed (422)
+  notInReview: { code: 'NOT_IN_REVIEW', status: 409 },
+  notAppealable: { code: 'NOT_APPEALABLE', status: 409 },
+  appealWindowClosed: { code: 'APPEAL_WINDOW_CLOSED', status: 409 },
+  notAppealed: { code: 'NOT_APPEALED', status: 409 },
+  ownDecisionAppealed: { code: 'OWN_DECISION_APPEALED', status: 409 },
+  invalidReason: { code: 'INVALID_REASON', status: 422 },
+  noteRequired: { code: 'NOTE_REQUIRED', status: 422 },
+  notPublished: { code: 'NOT_PUBLISHED', status: 409 },
+  notTakenDown: { code: 'NOT_TAKEN_DOWN', status: 409 },
+  inviteNotYours: { code: 'INVITE_NOT_YOURS', status: 403 },
+  // playback: the viewer may not watch, or the signed link is bad
+  notEntitled: { code: 'NOT_ENTITLED', status: 403 },
+  playbackTokenInvalid: { code: 'PLAYBACK_TOKEN_INVALID', status: 403 },
+  playbackTokenExpired: { code: 'PLAYBACK_TOKEN_EXPIRED', status: 403 },
 } as const
 export type ErrorKind = keyof typeof ERROR_CODES
 

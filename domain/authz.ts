@@ -21,6 +21,11 @@ export const POLICY = {
   'performer-records': { read: ['compliance'], export: ['compliance'] },
   custodians: { read: ['compliance'], manage: ['compliance'] },
   'mail-messages': { read: ['admin', 'compliance'] },
+  // the review queue: moderators decide; compliance reads everything and decides escalations
+  'media-reviews': { read: ['moderator', 'compliance'], decide: ['moderator', 'compliance'] },
+  // taking published content down is a platform decision: compliance (and admins)
+  media: { takedown: ['compliance'] },
+  'moderation-block-hashes': { read: ['moderator', 'compliance'], manage: ['moderator', 'compliance'] },
 } as const satisfies Record<string, Record<string, readonly RoleName[]>>
 
 export type Resource = keyof typeof POLICY

@@ -22,6 +22,11 @@ const schema = z.object({
     .pipe(z.array(z.enum(queues)).min(1)).describe('comma-separated task queues this process serves'),
   PUBLIC_URL: httpUrl.default('http://localhost:3000').describe('storefront URL for links in mail'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  MODERATION_URL: httpUrl.describe('OpenAI-compatible moderation API base URL (the platform\'s own endpoint, or https://api.openai.com/v1)'),
+  MODERATION_API_KEY: z.string().min(8).describe('secret: API key of the moderation endpoint'),
+  MODERATION_MODEL: z.string().default('omni-moderation-latest'),
+  MEDIA_WORK_DIR: z.string().default('').describe('scratch folder for transcodes (default: the system temp folder)'),
+  MEDIA_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(64).default(3).describe('media activities (transcodes) one worker runs at once'),
 })
 
 const fullSchema = schema.extend(temporalEnvSchema.shape).extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape)

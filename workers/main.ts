@@ -15,6 +15,14 @@ import { createRefundActivities } from '../activities/refunds/index.ts'
 import { createIdentityServices } from '../activities/identity/config.ts'
 import { createIdentityActivities } from '../activities/identity/index.ts'
 import { createSubscriptionActivities } from '../activities/subscriptions/index.ts'
+import { createMediaProcessingActivities } from '../activities/media/processing.ts'
+import { createMediaRecordActivities } from '../activities/media/records.ts'
+import { createMediaPublishingActivities } from '../activities/media/publishing.ts'
+import { createMediaUploadActivities } from '../activities/media/uploads.ts'
+import { createModerationActivities } from '../activities/moderation/index.ts'
+import { mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 import { loadWorkerConfig } from './config.ts'
 import { temporalConnectionOptions } from './temporal-connection.ts'
@@ -40,6 +48,20 @@ pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'))
 const drivers = createDrivers(config)
 const identity = createIdentityServices(config, db)
 log.info({ processors: Object.keys(drivers) }, 'payment processors configured')
+// scratch space for sources and transcodes; whole sources are cached here per worker, so it needs room
+const mediaWorkDir = config.MEDIA_WORK_DIR || path.join(tmpdir(), 'fanz-media')
+await mkdir(mediaWorkDir, { recursive: true })
+
+/** The media pipeline's activities: transcodes and moderation, its read model, publishing and mail. */
+const mediaActivities = () => ({
+  ...createMediaProcessingActivities({ storage, ffmpeg, workDir: mediaWorkDir }),
+  ...createModerationActivities({ db, storage, ffmpeg, workDir: mediaWorkDir,
+    moderation: { baseURL: config.MODERATION_URL, apiKey: config.MODERATION_API_KEY, model: config.MODERATION_MODEL } }),
+  ...createMediaRecordActivities({ db }),
+  ...createMediaUploadActivities({ db, storage }),
+  ...createMediaPublishingActivities({ db, search, pii: identity.pii, sendMail: identity.sendMail, publicUrl: config.PUBLIC_URL,
+    adminUrl: `${config.PUBLIC_URL}/admin`, complianceEmail: config.COMPLIANCE_EMAIL }),
+})
 
 /** Activities per task queue: money moves only on the finance queue; identity work runs on core. */
 const activitiesFor = (taskQueue: string) => ({
@@ -49,6 +71,7 @@ const activitiesFor = (taskQueue: string) => ({
   ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }),
     ...createChargebackActivities({ db, storage }), ...createRefundActivities({ db }),
     ...createSubscriptionActivities({ db, sendMail: identity.sendMail, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS, publicUrl: config.PUBLIC_URL }) } : {}),
+  ...(taskQueue === 'media' ? mediaActivities() : {}),
 })
 
 const connection = await NativeConnection.connect(temporalConnectionOptions(config))
@@ -60,6 +83,8 @@ const workers = await Promise.all(config.TASK_QUEUES.map((taskQueue) => Worker.c
   connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, workflowBundle,
   shutdownGraceTime: '30s', // let running activities (transcodes, charges) finish on a rollout
   activities: activitiesFor(taskQueue),
+  // ffmpeg uses every core it gets: a few transcodes at a time per worker, more workers for more throughput
+  ...(taskQueue === 'media' ? { maxConcurrentActivityTaskExecutions: config.MEDIA_CONCURRENT_ACTIVITIES } : {}),
 })))
 
 log.info({ taskQueues: config.TASK_QUEUES }, 'workers running')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { escapeHtml, renderMail } from './layout.ts'
-import { SUBSCRIPTION_NOTICES, TEMPLATES, type MailData, type MailTemplate } from './templates.ts'
+import { MEDIA_NOTICES, SUBSCRIPTION_NOTICES, TEMPLATES, type MailData, type MailTemplate } from './templates.ts'
 
 const LINK = 'https://boyfanz.example/verify?token=abc&next=%2Fhome'
 const EXPIRES = '2026-05-01T14:00:00.000Z'
@@ -12,6 +12,10 @@ const SAMPLES: { [K in MailTemplate]: MailData[K] } = {
   signupActivated: { brand: 'boyfanz', name: 'Rex', link: LINK },
   kycEscalation: { caseId: 'case-42', link: LINK },
   subscriptionNotice: { brand: 'boyfanz', name: 'Rex', link: LINK, creator: 'Max', notice: 'subscriptionPaymentFailed', amount: '9.99 USD', at: EXPIRES },
+  mediaNotice: { brand: 'boyfanz', name: 'Rex', link: LINK, title: 'Berlin night shoot', notice: 'mediaRejected', reason: 'BRAND_LIMIT' },
+  newContent: { brand: 'boyfanz', name: 'Rex', link: LINK, creator: '@max', title: 'Berlin night shoot' },
+  coPerformerInvite: { brand: 'boyfanz', creator: '@max', alias: 'Rex Star', link: LINK },
+  mediaEscalation: { mediaId: 'media-42', reason: 'no decision within 24 hours', link: LINK },
 }
 
 describe('mail templates', () => {
@@ -27,11 +31,19 @@ describe('mail templates', () => {
   for (const template of Object.keys(TEMPLATES) as MailTemplate[]) {
     it(`${template}: brand in the subject, link in both parts`, () => {
       const mail = renderMail(template, SAMPLES[template])
-      assert.match(mail.subject, template === 'kycEscalation' ? /^Fanz compliance: / : /^BoyFanz: /)
+      const internal = { kycEscalation: /^Fanz compliance: /, mediaEscalation: /^Fanz moderation: / } as Record<string, RegExp>
+      assert.match(mail.subject, internal[template] ?? /^BoyFanz: /)
       assert.ok(mail.text.includes(LINK), mail.text)
       assert.ok(mail.html.includes('href="https://boyfanz.example/verify?token=abc&amp;next=%2Fhome"'), mail.html)
     })
   }
+
+  it('every media notice renders with the title and the studio link', () => {
+    for (const notice of MEDIA_NOTICES) {
+      const mail = renderMail('mediaNotice', { ...SAMPLES.mediaNotice, notice })
+      assert.ok(mail.text.includes('Berlin night shoot') && mail.text.includes(LINK), `${notice}: ${mail.text}`)
+    }
+  })
 
   it('email verification carries the code and the expiry in both parts', () => {
     const mail = renderMail('verifyEmail', SAMPLES.verifyEmail)

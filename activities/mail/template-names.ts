@@ -7,5 +7,9 @@ export const MAIL_TEMPLATES = {
   signupActivated: 'signupActivated',
   kycEscalation: 'kycEscalation',
   subscriptionNotice: 'subscriptionNotice',
+  mediaNotice: 'mediaNotice',
+  newContent: 'newContent',
+  coPerformerInvite: 'coPerformerInvite',
+  mediaEscalation: 'mediaEscalation',
 } as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[keyof typeof MAIL_TEMPLATES]

@@ -37,6 +37,27 @@ const define = <S extends z.ZodType>(schema: S, say: (data: z.output<S>) => Rend
   ({ schema, render: (data: unknown): Rendered => say(schema.parse(data)) })
 const hi = (d: { name: string }) => `Hi ${d.name},`
 
+/** What the media pipeline tells the creator about their upload. */
+export const MEDIA_NOTICES = ['mediaPublished', 'mediaRejected', 'mediaFailed', 'mediaAwaitingPerformers', 'mediaTakenDown', 'mediaReinstated',
+  'mediaAppealDenied'] as const
+
+function mediaNotice(d: { brand: Brand; name: string; link: string; title: string; notice: (typeof MEDIA_NOTICES)[number]; reason?: string }): MailContent {
+  const open = { label: 'Open in my studio', url: d.link }
+  const why = d.reason ? [`Reason: ${d.reason}`] : []
+  const say = (subject: string, ...paragraphs: string[]): MailContent => ({ subject: `${d.brand.name}: ${subject}`, greeting: hi(d), paragraphs, action: open })
+  switch (d.notice) {
+    case 'mediaPublished': return say(`"${d.title}" is live`, `"${d.title}" passed review and is published. Your subscribers have been told.`)
+    case 'mediaRejected': return say(`"${d.title}" was not approved`, `A moderator did not approve "${d.title}".`, ...why,
+      'You can appeal from your studio while the appeal window is open; the upload is kept until then.')
+    case 'mediaFailed': return say(`we could not process "${d.title}"`, `"${d.title}" could not be processed.`, ...why)
+    case 'mediaAwaitingPerformers': return say(`"${d.title}" waits for a co-performer`,
+      `"${d.title}" is approved. It will be published once every performer in it has completed verification.`)
+    case 'mediaTakenDown': return say(`"${d.title}" was taken down`, `"${d.title}" is no longer available to fans.`, ...why)
+    case 'mediaReinstated': return say(`"${d.title}" is back`, `"${d.title}" has been reinstated and fans can watch it again.`)
+    case 'mediaAppealDenied': return say(`your appeal for "${d.title}" was denied`, `A second moderator reviewed your appeal and kept the decision.`, ...why)
+  }
+}
+
 /** What the subscription workflow tells a fan about. */
 export const SUBSCRIPTION_NOTICES = ['subscriptionStarted', 'subscriptionPaymentFailed', 'subscriptionRetryFailed', 'subscriptionRenewalUnconfirmed',
   'subscriptionGraceStarted', 'subscriptionCancelledUnpaid', 'subscriptionCancelled', 'subscriptionEnded', 'subscriptionPriceChange',
@@ -123,6 +144,27 @@ export const TEMPLATES = {
   // one template for every subscription notice; `notice` says which (domain/subscriptions/dunning.ts names the dunning ones)
   subscriptionNotice: define(person.extend({ link, creator: z.string().trim().min(1).max(100), notice: z.enum(SUBSCRIPTION_NOTICES),
     amount: optionalText, at: at.optional() }), (d) => ({ brand: d.brand, content: subscriptionNotice(d) })),
+  mediaNotice: define(person.extend({ link, title: z.string().trim().min(1).max(200), notice: z.enum(MEDIA_NOTICES), reason: optionalText }),
+    (d) => ({ brand: d.brand, content: mediaNotice(d) })),
+  newContent: define(person.extend({ link, creator: z.string().trim().min(1).max(100), title: z.string().trim().min(1).max(200) }), (d) => ({
+    brand: d.brand,
+    content: { subject: `${d.brand.name}: new from ${d.creator}`, greeting: hi(d), paragraphs: [`${d.creator} just published "${d.title}".`],
+      action: { label: 'Watch now', url: d.link } },
+  })),
+  coPerformerInvite: define(z.object({ brand, creator: z.string().trim().min(1).max(100), alias: z.string().trim().min(1).max(100), link }), (d) => ({
+    brand: d.brand,
+    content: { subject: `${d.brand.name}: ${d.creator} listed you as a performer`, greeting: `Hi ${d.alias},`,
+      paragraphs: [`${d.creator} uploaded a video on ${d.brand.name} and named you as a performer in it.`,
+        'US law (18 U.S.C. 2257) requires us to verify the age and identity of everyone depicted before it is published. It takes a few minutes.',
+        'If you are not in this video, ignore this message: nothing is published without your verification.'],
+      action: { label: 'Verify and accept', url: d.link } },
+  })),
+  // internal: to the compliance team's inbox, from the portal brand
+  mediaEscalation: define(z.object({ mediaId: z.string().trim().min(1).max(100), reason: z.string().trim().min(1).max(200), link }), (d) => ({
+    brand: BRANDS.fanzlab,
+    content: { subject: `Fanz moderation: item ${d.mediaId} escalated`, greeting: 'Hello moderation leads,',
+      paragraphs: [`Media item ${d.mediaId} needs a senior decision: ${d.reason}.`], action: { label: 'Open the item', url: d.link } },
+  })),
 } satisfies Record<MailTemplate, { schema: z.ZodType; render: (data: unknown) => Rendered }>
 
 /** The input each template takes (all strings: it arrives as activity data). */

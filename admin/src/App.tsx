@@ -9,6 +9,9 @@ import { Dashboard } from './dashboard/Dashboard'
 import dunningQueue from './dunning'
 import { dataProvider } from './data-provider'
 import kycCases from './kyc-cases'
+import mediaReviews from './media-reviews'
+import moderationBlockHashes from './moderation-block-hashes'
+import { canManageBlockHashes, canReviewMedia } from './media-reviews/access'
 import mailMessages, { canReadMail } from './mail'
 import { canReadPerformerRecords, canReviewKyc } from './kyc-cases/access'
 import ledgerAccounts from './ledger-accounts'
@@ -51,6 +54,8 @@ export function App() {
           <Resource name="platform-checks" {...platformChecks} options={{ label: 'Platform checks' }} />
           {canReadMail(permissions) && <Resource name="mail-messages" {...mailMessages} options={{ label: 'Mail sink' }} recordRepresentation="subject" />}
           {canReviewKyc(permissions) && <Resource name="kyc-cases" {...kycCases} options={{ label: 'KYC cases' }} />}
+          {canReviewMedia(permissions) && <Resource name="media-reviews" {...mediaReviews} options={{ label: 'Media review' }} recordRepresentation="title" />}
+          {canManageBlockHashes(permissions) && <Resource name="moderation-block-hashes" {...moderationBlockHashes} options={{ label: 'Block list' }} recordRepresentation="phash" />}
           {canReadPerformerRecords(permissions) && (
             <Resource name="performer-records" {...performerRecords} options={{ label: '2257 records' }} recordRepresentation="legalName" />
           )}

@@ -6,6 +6,7 @@ import { Layout, Menu, usePermissions } from 'react-admin'
 import type { RoleGrant } from './session'
 import { hasFinanceAccess } from './session'
 import { ComplianceMenuItems } from './kyc-cases/ComplianceMenu'
+import { ModerationMenuItems } from './media-reviews/ModerationMenu'
 import { canReadMail } from './mail'
 
 /** Operations resources, then the Finance group for finance staff and admins. */
@@ -20,6 +21,7 @@ function AppMenu() {
       <Menu.ResourceItem name="platform-checks" />
       {canReadMail(permissions) && <Menu.ResourceItem name="mail-messages" />}
       <ComplianceMenuItems />
+      <ModerationMenuItems />
       {hasFinanceAccess(permissions) && [
         <ListSubheader key="finance" sx={{ bgcolor: 'transparent', lineHeight: 2.5 }} data-testid="menu-finance">Finance</ListSubheader>,
         <Menu.ResourceItem key="purchases" name="purchases" />,

@@ -16,9 +16,15 @@ export const LOCAL_PII_KEYS = {
   PII_INDEX_KEY: 'PrGoZ0q1WeU3Ta5nojmxsBpT17SRTantJeNsy3Zu94A',
 } as const
 
+/** Local-only keys of the media pipeline: playback link signing and the moderation endpoint's API key. */
+export const LOCAL_MEDIA_KEYS = {
+  PLAYBACK_SIGNING_KEYS: 'local-playback-7c1d0e8a5b2f4e6a9d3c1b0a8f7e6d5c',
+  MODERATION_API_KEY: 'fanz-local-moderation-key',
+} as const
+
 /** One port per sandbox, counted from the profile's sandbox base port; the mail sink sits further up. */
 export function sandboxPorts(base: number) {
-  return { ccbill: base, segpay: base + 1, epoch: base + 2, verotel: base + 3, kyc: base + 4, smtp: base + 24, mailHttp: base + 25 }
+  return { ccbill: base, segpay: base + 1, epoch: base + 2, verotel: base + 3, kyc: base + 4, moderation: base + 9, smtp: base + 24, mailHttp: base + 25 }
 }
 export type SandboxPorts = ReturnType<typeof sandboxPorts>
 
@@ -53,6 +59,9 @@ export function sandboxDriverEnv(ports: SandboxPorts) {
     VEROTEL_SIGNATURE_KEY: v.signatureKey, VEROTEL_API_USERNAME: v.apiUsername, VEROTEL_API_PASSWORD: v.apiPassword,
     VERIFF_API_URL: url(ports.kyc), VERIFF_API_KEY: veriff.apiKey, VERIFF_SHARED_SECRET: veriff.sharedSecret,
     SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, MAIL_SINK_URL: url(ports.mailHttp),
+    // the platform's own OpenAI-compatible moderation endpoint (local models); pointing at OpenAI is this URL and a key
+    MODERATION_URL: `${url(ports.moderation)}/v1`,
     ...LOCAL_PII_KEYS,
+    ...LOCAL_MEDIA_KEYS,
   }
 }

@@ -34,7 +34,7 @@ export type Stack = {
   stop: () => Promise<void>
 }
 
-const ALL = ['postgres', 'temporal', 'minio', 'opensearch', 'anvil', 'sandboxes', 'mail-sink', 'workers', 'api']
+const ALL = ['postgres', 'temporal', 'minio', 'opensearch', 'anvil', 'sandboxes', 'mail-sink', 'moderation', 'workers', 'api']
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? ((line: string) => console.log(`[stack] ${line}`))
@@ -106,11 +106,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         command: [process.execPath, '--import', 'tsx', 'ops/sandboxes/mail-sink/main.ts'],
         healthy: async () => (await fetch(`http://127.0.0.1:${sp.mailHttp}/messages`)).ok,
       })
-      await launch({
-        name: 'workers', ports: [], cwd: ROOT, env: { ...childEnv, TASK_QUEUES: Object.values(TASK_QUEUES).join(',') }, startTimeoutMs: 90_000,
-        command: [process.execPath, '--import', 'tsx', 'workers/main.ts'],
-        healthy: () => workersPolling(env),
-      })
+      // the platform's own moderation endpoint loads its image model (~7 s) while the workers start: nothing waits on it before the first upload
+      await Promise.all([
+        launch({
+          name: 'moderation', cwd: ROOT, env: { ...childEnv, MODERATION_PORT: String(sp.moderation) }, startTimeoutMs: 90_000,
+          ports: [{ port: sp.moderation, what: 'moderation endpoint (OpenAI-compatible)' }],
+          command: [process.execPath, '--import', 'tsx', 'api/moderation/main.ts'],
+          healthy: async () => (await fetch(`http://127.0.0.1:${sp.moderation}/healthz`)).ok,
+        }),
+        launch({
+          name: 'workers', ports: [], cwd: ROOT, env: { ...childEnv, TASK_QUEUES: Object.values(TASK_QUEUES).join(',') }, startTimeoutMs: 90_000,
+          command: [process.execPath, '--import', 'tsx', 'workers/main.ts'],
+          healthy: () => workersPolling(env),
+        }),
+      ])
       await launch({
         name: 'api', ports: [{ port: cfg.ports.api, what: 'API' }], cwd: ROOT, env: childEnv,
         command: [process.execPath, '--import', 'tsx', 'api/main.ts'],
@@ -158,6 +167,7 @@ function urls(cfg: StackConfig, env: AppEnv): Record<string, string> {
     ...(env.CRYPTO_RPC_URL ? { 'Local chain (anvil)': `${env.CRYPTO_RPC_URL}  (FanzUSD ${env.CRYPTO_TOKEN_ADDRESS})` } : {}),
     'KYC sandbox (Veriff-style)': `${env.VERIFF_API_URL}/sandbox/sessions`,
     'Mail sink': `${env.PUBLIC_URL}/admin/#/mail-messages  (raw: ${env.MAIL_SINK_URL}/messages)`,
+    'Moderation endpoint': `${env.MODERATION_URL}/moderations  (OpenAI-compatible, local models)`,
   }
 }
 

@@ -18,6 +18,9 @@ import { PlansSection } from './subscriptions/PlansSection'
 import { SubscriptionsPage } from './subscriptions/SubscriptionsPage'
 import { VerifyEmailPage } from './signup/VerifyEmailPage'
 import { useFanSession } from './use-fan-session'
+import { HeaderSearch } from './media/HeaderSearch'
+import { MediaPage } from './media/MediaPage'
+import { mediaHref, mediaRouteOf } from './media/media-paths'
 
 type PageProps = { brand: Brand; session: FanSession | null; onSignIn: () => void; onSignOut: () => void; onSessionExpired: () => void }
 
@@ -40,6 +43,10 @@ function BrandPage({ page, ...props }: PageProps & { page: Page }) {
         <div className={`page layout-${brand.policy.layout}`}>
           <Hero brand={brand} fan={session?.fan ?? null} onLogIn={onSignIn} onSignOut={onSignOut} />
           <AccountLinks slug={brand.slug} signedIn={session !== null} />
+          <nav className="account-links" aria-label="Videos">
+            <HeaderSearch slug={brand.slug} />
+            {session && <a href={mediaHref(brand.slug, { page: 'studio-list' })} data-testid="nav-studio">Creator studio</a>}
+          </nav>
           {brand.policy.layout === 'portal' && <PortalGrid current={brand.slug} />}
           <PostsSection brandSlug={brand.slug} session={session} onSignInNeeded={onSignIn} onSessionExpired={onSessionExpired} />
           <PlansSection brandSlug={brand.slug} session={session} onSignInNeeded={onSignIn} onSessionExpired={onSessionExpired} />
@@ -66,10 +73,14 @@ export function App({ brand }: { brand: Brand }) {
       />
     )
   }
+  // media pages (studio, videos, search) first: pageOf turns any path it does not know into the landing page
+  const mediaRoute = mediaRouteOf(brand.slug, window.location.pathname, window.location.search)
   return (
     <>
-      <BrandPage page={pageOf(brand.slug, window.location.pathname)} brand={brand} session={session}
-        onSignIn={() => setSigningIn(true)} onSignOut={signOut} onSessionExpired={forget} />
+      {mediaRoute
+        ? <MediaPage route={mediaRoute} brand={brand} session={session} onSignIn={() => setSigningIn(true)} onSessionExpired={forget} />
+        : <BrandPage page={pageOf(brand.slug, window.location.pathname)} brand={brand} session={session}
+          onSignIn={() => setSigningIn(true)} onSignOut={signOut} onSessionExpired={forget} />}
       {signingIn && (
         <SignInDialog
           brand={brand}
