@@ -1,6 +1,7 @@
 /** `npm run bench [-- ledger]`: starts the engines a benchmark needs on the test profile and prints its ratios. */
 import { startStack } from '../ops/stack/stack.ts'
 import { benchLedger } from './ledger.ts'
+import { benchMedia } from './media.ts'
 import { benchPpv } from './ppv.ts'
 import { benchSignup } from './signup.ts'
 import type { AppEnv, InfraService } from '../ops/stack/stack.ts'
@@ -12,6 +13,8 @@ const BENCHES: Record<string, Bench> = {
   ppv: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchPpv },
   // signups run on the stack's own workers, through the API and the mail sink; only the no-op baseline uses a bench queue
   signup: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchSignup },
+  // uploads run on the stack's own workers and moderation endpoint; the bare ffmpeg baseline runs in this process
+  media: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchMedia },
 }
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES)
 

@@ -83,10 +83,10 @@ export function createMediaRecordActivities({ db }: { db: Db }) {
       await event(mediaId, 'appeal', { actorId, note: reason })
     },
 
-    /** A second moderator's appeal decision: upheld goes on to the 2257 gate, denied stays rejected. */
+    /** A second moderator's appeal decision: upheld goes on to the 2257 gate, denied stays rejected; either way nothing is left to appeal. */
     async recordAppealDecision({ mediaId, uphold, note, actorId }: { mediaId: string; uphold: boolean; note?: string; actorId: string }): Promise<void> {
       await update(mediaId, uphold ? { status: 'AWAITING_PERFORMERS', decision: 'approve', decisionReason: 'APPEAL_UPHELD', decidedBy: actorId, decidedAt: new Date(),
-        appealDeadline: null } : { appealDeadline: new Date() })
+        appealDeadline: null } : { appealDeadline: null })
       await event(mediaId, uphold ? 'appeal_upheld' : 'appeal_denied', { actorId, note })
     },
 

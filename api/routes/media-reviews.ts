@@ -49,7 +49,8 @@ export function createMediaReviewRouter({ db, temporal, storage, previewUrl }: {
       ...(f.id ? { id: { in: f.id } } : { status: (f.status ?? 'IN_REVIEW') as Prisma.MediaItemWhereInput['status'] }),
       brandId: { in: await brandIds(req, f.brand) },
       ...(f.escalated !== undefined ? { escalatedAt: f.escalated ? { not: null } : null } : {}),
-      ...(f.appealed !== undefined ? { appealedAt: f.appealed ? { not: null } : null } : {}),
+      // an appeal waits while its deadline stands; deciding it (either way) clears the deadline
+      ...(f.appealed === true ? { appealedAt: { not: null }, appealDeadline: { not: null } } : f.appealed === false ? { appealedAt: null } : {}),
       ...(f.assigneeId ? { assigneeId: f.assigneeId === 'me' ? req.person!.id : uuid(f.assigneeId) } : {}),
       ...(f.creatorId ? { creatorId: f.creatorId } : {}),
       ...(f.q ? { title: { contains: f.q, mode: 'insensitive' as const } } : {}),
