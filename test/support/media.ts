@@ -31,7 +31,7 @@ export function announce(token: string, bytes: Uint8Array, a: Announce) {
 
 /** PUTs one slice to its presigned URL, as the browser does; returns the ETag MinIO answers with. */
 export async function putPart(url: string, slice: Uint8Array): Promise<string> {
-  const res = await fetch(url, { method: 'PUT', body: slice })
+  const res = await fetch(url, { method: 'PUT', body: Buffer.from(slice) })
   assert.equal(res.status, 200, await res.text())
   const etag = res.headers.get('etag')
   assert.ok(etag, 'MinIO returns an ETag for each part')

@@ -17,18 +17,24 @@ function ScoreBar({ name, finding }: { name: string; finding: CategoryFinding })
         <Typography variant="body2" sx={{ fontWeight: finding.flagged === 'none' ? 400 : 600 }}>{name}</Typography>
         <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
           {formatScore(finding.score)}
-          <Typography component="span" variant="caption" color="text.secondary"> · review ≥ {formatScore(finding.review)} · block ≥ {formatScore(finding.block)}</Typography>
+          <Typography component="span" variant="caption" color="text.secondary">
+            {finding.review === null && finding.block === null ? ' · not acted on by this brand' : ` · review ≥ ${formatScore(finding.review)} · block ≥ ${formatScore(finding.block)}`}
+          </Typography>
         </Typography>
       </Stack>
       <Box role="meter" aria-label={`${name} score`} aria-valuenow={finding.score} aria-valuemin={0} aria-valuemax={1}
         sx={{ position: 'relative', height: 8, borderRadius: 1, bgcolor: 'action.hover', overflow: 'visible' }}>
         <Box sx={{ width: pct(finding.score), height: '100%', borderRadius: 1, bgcolor: FILL[finding.flagged] }} />
-        <Tooltip title={`review threshold ${formatScore(finding.review)}`}>
-          <Box sx={{ position: 'absolute', top: -3, bottom: -3, width: 2, left: pct(finding.review), bgcolor: 'warning.light' }} />
-        </Tooltip>
-        <Tooltip title={`block threshold ${formatScore(finding.block)}`}>
-          <Box sx={{ position: 'absolute', top: -3, bottom: -3, width: 2, left: pct(finding.block), bgcolor: 'error.light' }} />
-        </Tooltip>
+        {finding.review !== null && (
+          <Tooltip title={`review threshold ${formatScore(finding.review)}`}>
+            <Box sx={{ position: 'absolute', top: -3, bottom: -3, width: 2, left: pct(finding.review), bgcolor: 'warning.light' }} />
+          </Tooltip>
+        )}
+        {finding.block !== null && (
+          <Tooltip title={`block threshold ${formatScore(finding.block)}`}>
+            <Box sx={{ position: 'absolute', top: -3, bottom: -3, width: 2, left: pct(finding.block), bgcolor: 'error.light' }} />
+          </Tooltip>
+        )}
       </Box>
     </Box>
   )

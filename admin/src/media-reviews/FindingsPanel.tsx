@@ -45,7 +45,7 @@ export function FindingsPanel({ findings, onSeek }: { findings: Findings | null;
               <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="findings-text">
                 {text.map(([category, score]) => {
                   const limits = findings.categories[category]
-                  const color = limits && score >= limits.block ? 'error' : limits && score >= limits.review ? 'warning' : 'default'
+                  const color = limits?.block != null && score >= limits.block ? 'error' : limits?.review != null && score >= limits.review ? 'warning' : 'default'
                   return <Chip key={category} size="small" color={color} variant="outlined" label={`${category} ${formatScore(score)}`} />
                 })}
               </Stack>

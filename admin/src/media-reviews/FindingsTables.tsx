@@ -48,8 +48,8 @@ export function FrameScoresTable({ frames, categories, onSeek }: { frames: Frame
   const columns = [...peak.entries()].sort((a, b) => b[1] - a[1]).slice(0, FRAME_COLUMNS).map(([c]) => c)
   const color = (c: string, score: number) => {
     const limits = categories[c]
-    if (limits && score >= limits.block) return 'error.main'
-    return limits && score >= limits.review ? 'warning.main' : 'text.primary'
+    if (limits?.block != null && score >= limits.block) return 'error.main'
+    return limits?.review != null && score >= limits.review ? 'warning.main' : 'text.primary'
   }
   return (
     <Table size="small" aria-label="Per-frame scores" data-testid="frame-scores">

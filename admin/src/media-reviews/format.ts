@@ -33,6 +33,7 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit]}`
 }
 
-export const formatScore = (score: number) => score.toFixed(2)
+// a threshold the brand's policy does not act on is null: shown as a dash
+export const formatScore = (score: number | null | undefined) => (typeof score === 'number' ? score.toFixed(2) : '—')
 
 export const formatDateTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—')

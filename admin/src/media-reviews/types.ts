@@ -7,7 +7,8 @@ export type { IngestProgress, MediaStatus, ReviewDecision }
 export type Verdict = 'pass' | 'review' | 'block'
 export type Flag = 'none' | 'review' | 'block'
 
-export type CategoryFinding = { score: number; review: number; block: number; flagged: Flag }
+/** review and block are null where the brand's policy does not act on the category (sexual, on an adult platform) */
+export type CategoryFinding = { score: number; review: number | null; block: number | null; flagged: Flag }
 export type BlocklistMatch = { atSeconds: number; phash: string; matched: string; distance: number; category: string }
 export type FrameScores = { atSeconds: number; scores: Record<string, number> }
 
