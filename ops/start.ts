@@ -2,6 +2,7 @@
 import { ConfigError } from '../domain/env.ts'
 import { StackError } from './stack/run-command.ts'
 import { startStack, type Stack } from './stack/stack.ts'
+import { seedDemoMedia } from './demo-media.ts'
 
 const t0 = Date.now()
 let stack: Stack
@@ -19,6 +20,8 @@ const width = Math.max(...Object.keys(stack.urls).map((k) => k.length))
 console.log(`\nfanz-unified is up in ${((Date.now() - t0) / 1000).toFixed(0)} s:\n`)
 for (const [name, url] of Object.entries(stack.urls)) console.log(`  ${name.padEnd(width)}  ${url}`)
 console.log('\nLogs: .local/dev/logs/<service>.log   Stop: Ctrl-C\n')
+// demo videos go through the real pipeline (upload, transcode, moderation, review): in the background, the platform is usable meanwhile
+seedDemoMedia(stack.env, (line) => console.log(`[demo] ${line}`)).catch((err: unknown) => console.error(`[demo] demo videos not created: ${String(err)}`))
 
 let stopping = false
 const stop = async (signal: string) => {

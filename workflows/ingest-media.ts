@@ -38,6 +38,8 @@ export async function ingestMedia(input: IngestMediaInput): Promise<IngestMediaO
     if (prepared.failed) return prepared.failed
     const findings = prepared.findings
     await rec.recordFindings({ mediaId, findings, verdict: findings.verdict })
+    // the 2257 state of each performer, so the moderator sees before deciding who still lacks a record
+    await rec.checkPerformers({ mediaId })
     const decided = findings.verdict === 'block'
       ? await desk.autoReject(findings.blocklistMatches.length ? 'BLOCKLIST_MATCH' : 'POLICY_OTHER', findings.reasons.join('; '))
       : await desk.review()

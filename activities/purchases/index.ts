@@ -33,7 +33,8 @@ export function createPurchaseActivities({ db, drivers, chargebackWindowDays }: 
     /** Reads the price and the rules that decide the split; refuses purchases that must not happen. */
     async quotePurchase({ fanId, postId, jurisdiction }: { fanId: string; postId: string; jurisdiction: string }): Promise<PurchaseQuote> {
       const post = await db.post.findUnique({ where: { id: postId } })
-      if (!post || post.status !== 'PUBLISHED') throw ApplicationFailure.nonRetryable('That post is not for sale.', PURCHASE_ERRORS.postUnavailable)
+      // a subscribers-only video's post has no price: it is watched with a subscription, never bought
+      if (!post || post.status !== 'PUBLISHED' || post.priceMinor <= 0) throw ApplicationFailure.nonRetryable('That post is not for sale.', PURCHASE_ERRORS.postUnavailable)
       if (post.creatorId === fanId) throw ApplicationFailure.nonRetryable('You cannot buy your own post.', PURCHASE_ERRORS.ownPost)
       const brand = await db.brand.findUniqueOrThrow({ where: { id: post.brandId } })
       const rules = await saleRules(db, { brand: brand.slug, creatorId: post.creatorId, currency: post.currency, at: new Date() })

@@ -62,7 +62,7 @@ export function createPurchaseRouter({ db, temporal, drivers, pii }: PurchaseDep
       SELECT p.id, p.title, p.price_minor AS "priceMinor", p.currency, c.display_name AS "displayName", pe.handle
       FROM posts p JOIN brands b ON b.id = p.brand_id JOIN people c ON c.id = p.creator_id
       LEFT JOIN personas pe ON pe.person_id = c.id AND pe.brand_id = b.id AND pe.kind = 'creator'
-      WHERE b.slug = ${brand} AND p.status = 'PUBLISHED' ORDER BY p.price_minor, p.created_at LIMIT 100`
+      WHERE b.slug = ${brand} AND p.status = 'PUBLISHED' AND p.price_minor > 0 ORDER BY p.price_minor, p.created_at LIMIT 100`
     res.json(rows.map((r) => ({ id: r.id, title: r.title, priceMinor: r.priceMinor, currency: r.currency, brandSlug: brand,
       creator: { displayName: r.displayName, handle: r.handle } })))
   })
@@ -74,7 +74,7 @@ export function createPurchaseRouter({ db, temporal, drivers, pii }: PurchaseDep
     const fanId = req.person!.id
     const paymentToken = await paymentTokenFor(input, fanId)
     const post = await db.post.findUnique({ where: { id: input.postId } })
-    if (!post || post.status !== 'PUBLISHED') throw new DomainError('notFound', 'That post is not for sale.')
+    if (!post || post.status !== 'PUBLISHED' || post.priceMinor <= 0) throw new DomainError('notFound', 'That post is not for sale.')
     if (post.creatorId === fanId) throw new DomainError('ownPost', 'You cannot buy your own post.')
     const purchaseId = randomUUID()
     const handle = await temporal.workflow.start(purchasePpv, {
