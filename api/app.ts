@@ -103,7 +103,7 @@ export function createApp(deps: AppDeps): express.Express {
   // playback before the item routes: /media/:id/playback and /media/:id/hls/... are more specific than /media/:id
   api.use(createMediaPlaybackRouter({ db, storage: deps.storage, signingKeys: config.PLAYBACK_SIGNING_KEYS }))
   api.use(createMediaSearchRouter({ search: deps.search, storage: deps.storage }))
-  api.use(createMediaAdminRouter({ db, temporal }))
+  api.use(createMediaAdminRouter({ db, temporal, appealWindowDays: config.MEDIA_APPEAL_WINDOW_DAYS }))
   api.use(createMediaRouter({ db, temporal, storage: deps.storage, pii: deps.pii }))
   api.use(createMediaReviewRouter({ db, temporal, storage: deps.storage,
     previewUrl: (mediaId, personId) => staffPreviewUrl(mediaId, personId, config.PLAYBACK_SIGNING_KEYS, PREVIEW_LINK_SECONDS) }))

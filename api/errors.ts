@@ -110,6 +110,8 @@ export const ERROR_CODES = {
   appealWindowClosed: { code: 'APPEAL_WINDOW_CLOSED', status: 409 },
   notAppealed: { code: 'NOT_APPEALED', status: 409 },
   ownDecisionAppealed: { code: 'OWN_DECISION_APPEALED', status: 409 },
+  ownUpload: { code: 'OWN_UPLOAD', status: 409 },
+  ownEscalation: { code: 'OWN_ESCALATION', status: 409 },
   invalidReason: { code: 'INVALID_REASON', status: 422 },
   noteRequired: { code: 'NOTE_REQUIRED', status: 422 },
   notPublished: { code: 'NOT_PUBLISHED', status: 409 },

@@ -64,6 +64,8 @@ export const REVIEW_REFUSALS = {
   appealWindowClosed: 'APPEAL_WINDOW_CLOSED',
   notAppealed: 'NOT_APPEALED',
   ownDecision: 'OWN_DECISION_APPEALED',
+  ownUpload: 'OWN_UPLOAD',
+  ownEscalation: 'OWN_ESCALATION',
 } as const
 
 export const verifyCoPerformerWorkflowId = (performerId: string) => `coperformer:${performerId}`

@@ -23,8 +23,10 @@ export async function ingestMedia(input: IngestMediaInput): Promise<IngestMediaO
   let uploaded = false
   setHandler(ingestProgressQuery, () => progress)
   setHandler(uploadCompletedSignal, () => { uploaded = true })
-  const desk = createReviewDesk({ mediaId, progress, reviewSlaHours: input.reviewSlaHours ?? 24, appealWindowDays: input.appealWindowDays ?? 14 })
   let sourceKey: string | null = null
+  let creatorId = ''
+  const desk = createReviewDesk({ mediaId, creatorId: () => creatorId, progress, reviewSlaHours: input.reviewSlaHours ?? 24,
+    appealWindowDays: input.appealWindowDays ?? 14 })
 
   try {
     if (!(await condition(() => uploaded, `${input.uploadWindowHours ?? 24} hours`))) {
@@ -34,6 +36,7 @@ export async function ingestMedia(input: IngestMediaInput): Promise<IngestMediaO
     }
     const facts = await rec.startIngest({ mediaId })
     sourceKey = facts.sourceKey
+    creatorId = facts.creatorId
     const prepared = await prepare(mediaId, facts, progress, stage)
     if (prepared.failed) return prepared.failed
     const findings = prepared.findings
@@ -55,7 +58,8 @@ export async function ingestMedia(input: IngestMediaInput): Promise<IngestMediaO
       if (sourceKey) await work.removeMediaOutputs({ mediaId, sourceKey })
       else await rec.abandonUpload({ mediaId })
       await rec.deindexMedia({ mediaId })
-      await rec.recordDeleted({ mediaId, actorId: null })
+      // the post goes too: a deletion during publishing must not leave it on sale
+      await rec.unpublishMedia({ mediaId, status: 'DELETED', actorId: creatorId || null })
     })
     stage('deleted')
     return { status: 'DELETED', reason: 'deleted by the creator' }
@@ -77,14 +81,16 @@ export async function ingestMedia(input: IngestMediaInput): Promise<IngestMediaO
           const out = await work.transcodeRendition({ mediaId: id, sourceKey: facts.sourceKey, rendition })
           p.renditions[i] = { ...p.renditions[i]!, percent: 100, state: 'done' }
           p.percent = 10 + Math.round((70 * p.renditions.filter((r) => r.state === 'done').length) / ladder.length)
-          return out
+          return { out }
         } catch (err) {
-          if (isCancellation(err)) throw err
-          p.renditions[i] = { ...p.renditions[i]!, state: 'failed' }
-          return null
+          if (!isCancellation(err)) p.renditions[i] = { ...p.renditions[i]!, state: 'failed' }
+          return { err }
         }
       }))
-      const renditions = outputs.filter((o) => o !== null)
+      // a deletion cancels every rung: rethrow only once all of them have stopped, so cleanup never races a rung still writing
+      const cancelled = outputs.find((o) => 'err' in o && isCancellation(o.err))
+      if (cancelled && 'err' in cancelled) throw cancelled.err
+      const renditions = outputs.flatMap((o) => ('out' in o && o.out ? [o.out] : []))
       if (!renditions.length) throw ApplicationFailure.nonRetryable('Every rendition failed to transcode; try exporting the video again.', INGEST_ERRORS.transcodeFailed)
       to('artwork')
       const artwork = await work.renderArtwork({ mediaId: id, sourceKey: facts.sourceKey, durationSeconds: probe.durationSeconds })
@@ -96,8 +102,9 @@ export async function ingestMedia(input: IngestMediaInput): Promise<IngestMediaO
       await work.removeLocalSource({ sourceKey: facts.sourceKey })
       return { findings }
     } catch (err) {
-      const failure = ingestFailure(err)
-      if (!failure) throw err
+      if (isCancellation(err)) throw err
+      // anything else (an outage outlasting the retries, a refused moderation call) fails the upload cleanly, never leaves it processing
+      const failure = ingestFailure(err) ?? { code: 'PROCESSING_ERROR', message: 'Something went wrong on our side while processing this video. Please upload it again.' }
       p.message = failure.message
       to('failed')
       await rec.recordFailure({ mediaId: id, ...failure })

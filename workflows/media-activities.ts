@@ -23,3 +23,10 @@ export const mediaRecords = proxyActivities<MediaRecordActivities & MediaPublish
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 })
+
+/** Mailing every subscriber: long for a big audience, heartbeated per mail so a retry resumes where it stopped. */
+export const mediaMailing = proxyActivities<Pick<MediaPublishingActivities, 'notifySubscribers'>>({
+  startToCloseTimeout: '2 hours',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
+})

@@ -1,7 +1,7 @@
 /** The last steps of ingestMedia: wait until every depicted performer has a 2257 record, then publish, index and notify. */
 import { ParentClosePolicy, condition, setHandler, startChild, workflowInfo } from '@temporalio/workflow'
 import { performerVerifiedSignal, verifyCoPerformerWorkflowId, type IngestMediaOutput, type IngestStage } from './ingest-media.contract.ts'
-import { mediaRecords as rec } from './media-activities.ts'
+import { mediaMailing, mediaRecords as rec } from './media-activities.ts'
 import type { ReviewDesk } from './media-review.ts'
 import { verifyCoPerformer } from './verify-co-performer.ts'
 
@@ -42,7 +42,7 @@ export async function publishWhenCleared({ mediaId, invites, stage, desk, source
   stage('publishing')
   await rec.publishMedia({ mediaId })
   await rec.indexPublishedMedia({ mediaId })
-  await rec.notifySubscribers({ mediaId })
+  await mediaMailing.notifySubscribers({ mediaId })
   await rec.notifyCreator({ mediaId, notice: 'mediaPublished', key: 'published' })
   stage('published')
   return { status: 'PUBLISHED', reason: null }

@@ -9,35 +9,55 @@ const refuse = (message: string, code: string) => ApplicationFailure.create({ me
 
 export type Decided = { outcome: 'approved' } | { outcome: 'rejected'; reason: string }
 
-export function createReviewDesk({ mediaId, progress, reviewSlaHours, appealWindowDays }:
-  { mediaId: string; progress: IngestProgress; reviewSlaHours: number; appealWindowDays: number }) {
+export function createReviewDesk({ mediaId, creatorId, progress, reviewSlaHours, appealWindowDays }:
+  { mediaId: string; creatorId: () => string; progress: IngestProgress; reviewSlaHours: number; appealWindowDays: number }) {
   const decisions: ReviewDecisionInput[] = []
   const appealDecisions: AppealDecisionInput[] = []
   let appeal: { reason: string; actorId: string } | null = null
   let appealDeadline: number | null = null
   let decidedBy: string | null = null
+  // a final decision is taken once: the next one is refused at once instead of being accepted and never applied
+  let decisionTaken = false
+  let appealDecisionTaken = false
+  const escalatedBy = new Set<string>()
+  let rounds = 0
   const now = () => new Date().getTime()
+  const notOwn = (actorId: string) => {
+    if (actorId === creatorId()) throw refuse('You cannot decide on your own upload.', REVIEW_REFUSALS.ownUpload)
+  }
 
-  setHandler(reviewDecisionUpdate, (d) => { decisions.push(d); return { accepted: true as const } }, { validator: (_d: ReviewDecisionInput) => {
-    if (progress.stage !== 'in_review' || progress.appealed) throw refuse('This item is not waiting for a review decision.', REVIEW_REFUSALS.notInReview)
+  setHandler(reviewDecisionUpdate, (d) => {
+    if (d.decision !== 'escalate') decisionTaken = true
+    else escalatedBy.add(d.actorId)
+    decisions.push(d)
+    return { accepted: true as const }
+  }, { validator: (d: ReviewDecisionInput) => {
+    if (progress.stage !== 'in_review' || progress.appealed || decisionTaken) throw refuse('This item is not waiting for a review decision.', REVIEW_REFUSALS.notInReview)
+    notOwn(d.actorId)
+    // an escalation asks for someone else: the moderator who escalated does not decide it themselves
+    if (d.decision !== 'escalate' && escalatedBy.has(d.actorId)) throw refuse('You escalated this item: another moderator decides it.', REVIEW_REFUSALS.ownEscalation)
   } })
   setHandler(appealUpdate, (a) => { appeal = a; return { accepted: true as const } }, { validator: (_a: AppealInput) => {
     if (progress.stage !== 'rejected' || appeal) throw refuse('Only a rejected item can be appealed, once.', REVIEW_REFUSALS.notAppealable)
     if (appealDeadline === null || now() > appealDeadline) throw refuse('The appeal window has closed.', REVIEW_REFUSALS.appealWindowClosed)
   } })
-  setHandler(appealDecisionUpdate, (d) => { appealDecisions.push(d); return { accepted: true as const } }, { validator: (d) => {
-    if (progress.stage !== 'in_review' || !progress.appealed) throw refuse('This item has no appeal waiting for a decision.', REVIEW_REFUSALS.notAppealed)
+  setHandler(appealDecisionUpdate, (d) => { appealDecisionTaken = true; appealDecisions.push(d); return { accepted: true as const } }, { validator: (d) => {
+    if (progress.stage !== 'in_review' || !progress.appealed || appealDecisionTaken) throw refuse('This item has no appeal waiting for a decision.', REVIEW_REFUSALS.notAppealed)
+    notOwn(d.actorId)
     if (d.actorId === decidedBy) throw refuse('A different moderator must decide the appeal of your own decision.', REVIEW_REFUSALS.ownDecision)
   } })
 
   /** Waits for a moderator; past the SLA the item is escalated once (compliance is mailed) and keeps waiting. */
   async function awaitDecision<T>(queue: T[], isEscalation: (d: T) => boolean, asAppeal: boolean): Promise<T> {
     progress.stage = 'in_review'
+    progress.percent = 100
     const dueAt = new Date(now() + reviewSlaHours * HOUR_MS).toISOString()
     if (!asAppeal) await rec.openReview({ mediaId, dueAt })
     let overdue = false
     for (;;) {
-      if (!(await condition(() => queue.length > 0, overdue ? undefined : reviewSlaHours * HOUR_MS))) {
+      // once overdue (escalated once), wait without a deadline: condition() without a timeout resolves to void, not true
+      const arrived = overdue ? (await condition(() => queue.length > 0), true) : await condition(() => queue.length > 0, reviewSlaHours * HOUR_MS)
+      if (!arrived) {
         overdue = true
         progress.escalated = true
         await rec.recordEscalation({ mediaId, actorId: null, reasonCode: 'SLA_MISSED', note: `no decision within ${reviewSlaHours} h` })
@@ -70,6 +90,8 @@ export function createReviewDesk({ mediaId, progress, reviewSlaHours, appealWind
 
     /** Rejected without a person (a machine block, a performer never verified): recorded like a decision, appealable. */
     async autoReject(reasonCode: string, note: string): Promise<Decided> {
+      // no person decided this one: any moderator may decide its appeal, including one who approved the item earlier
+      decidedBy = null
       appealDeadline = now() + appealWindowDays * 24 * HOUR_MS
       await rec.recordDecision({ mediaId, decision: 'reject', reasonCode, note: note.slice(0, 1000), actorId: null,
         appealDeadline: new Date(appealDeadline).toISOString() })
@@ -78,9 +100,15 @@ export function createReviewDesk({ mediaId, progress, reviewSlaHours, appealWind
 
     /** Quarantine: the creator may appeal until the window closes; then (or after a denied appeal) the outputs are purged. */
     async rejected(reason: string, sourceKey: string): Promise<IngestMediaOutput | Decided> {
+      // each rejection may be appealed once: an appeal upheld earlier (then rejected again at the 2257 gate) does not count
+      appeal = null
+      appealDecisions.length = 0
+      appealDecisionTaken = false
+      rounds += 1
+      progress.appealed = false
       progress.stage = 'rejected'
       progress.message = reason
-      await rec.notifyCreator({ mediaId, notice: 'mediaRejected', reason, key: 'rejected' })
+      await rec.notifyCreator({ mediaId, notice: 'mediaRejected', reason, key: `rejected:${rounds}` })
       const left = Math.max(0, (appealDeadline ?? now()) - now())
       if (await condition(() => appeal !== null, left)) {
         const a = appeal!
@@ -91,7 +119,7 @@ export function createReviewDesk({ mediaId, progress, reviewSlaHours, appealWind
         await rec.recordAppealDecision({ mediaId, uphold: d.uphold, note: d.note, actorId: d.actorId })
         if (d.uphold) return { outcome: 'approved' }
         progress.stage = 'rejected'
-        await rec.notifyCreator({ mediaId, notice: 'mediaAppealDenied', reason: d.note, key: 'appeal-denied' })
+        await rec.notifyCreator({ mediaId, notice: 'mediaAppealDenied', reason: d.note, key: `appeal-denied:${rounds}` })
       }
       await work.removeMediaOutputs({ mediaId, sourceKey })
       await rec.recordPurged({ mediaId })

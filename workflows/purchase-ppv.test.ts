@@ -8,7 +8,7 @@ import { WorkflowFailedError } from '@temporalio/client'
 import { TOOLS } from '../ops/stack/paths.ts'
 import type { Posting } from '../domain/ledger/accounts.ts'
 import { fakes } from '../test/support/ppv-fakes.ts'
-import { chargebackNoticeSignal, purchasePpv } from './purchase-ppv.ts'
+import { chargebackNoticeSignal, earningsHoldSignal, purchasePpv } from './purchase-ppv.ts'
 import { purchaseKey, purchaseStateQuery, type PurchasePpvInput } from './purchase-ppv.contract.ts'
 
 const workflowsPath = createRequire(import.meta.url).resolve('./index.ts')
@@ -84,6 +84,20 @@ describe('purchasePpv workflow (time-skipping test server)', function () {
     })
     assert.equal(result.state, 'completed')
     assert.equal(f.calls.filter((c) => c.name === 'postJournalEntry').length, 1, 'no release after a chargeback')
+  })
+
+  it('a takedown freezes the creator share past the window; lifting the freeze releases it', async () => {
+    const f = fakes()
+    const { result } = await run(f, async (handle) => {
+      for (let i = 0; i < 100 && (await handle.query(purchaseStateQuery)) !== 'completed'; i++) await new Promise((r) => setTimeout(r, 50))
+      await handle.signal(earningsHoldSignal, { held: true, reason: 'COPYRIGHT' })
+      await env.sleep(45 * 86_400_000)
+      assert.equal(f.calls.filter((c) => c.name === 'postJournalEntry').length, 1, 'frozen: no release at the end of the window')
+      await handle.signal(earningsHoldSignal, { held: false, reason: 'reinstated' })
+    })
+    assert.equal(result.state, 'completed')
+    const entries = f.calls.filter((c) => c.name === 'postJournalEntry')
+    assert.deepEqual(entries.map((c) => c.args.idempotencyKey), [purchaseKey('p-1', 'sale'), purchaseKey('p-1', 'release')])
   })
 
   it('a refused quote (own post) fails the workflow with its code and charges nothing', async () => {

@@ -1,5 +1,5 @@
 /** The steps every sale shares (PPV purchase, tip): charge, book the split, grant, compensate, release the share. */
-import { condition, proxyActivities, workflowInfo } from '@temporalio/workflow'
+import { condition, patched, proxyActivities, workflowInfo } from '@temporalio/workflow'
 import type * as finance from '../activities/purchases/index.ts'
 import type * as ledger from '../activities/ledger/index.ts'
 import { purchaseTemplate, releasePendingTemplate, reversalOf, settleShares, tipTemplate } from '../domain/ledger/templates.ts'
@@ -22,6 +22,8 @@ export type Sale = Omit<PurchasePpvInput, 'postId'> & {
   setState: (state: PurchaseState) => void
   /** true once a chargeback or refund took the sale back: the creator share then stays pending */
   takenBack: () => boolean
+  /** true while a takedown of the post freezes its earnings: the share is not released until lifted (or taken back) */
+  held?: () => boolean
 }
 
 const TEMPLATES = { ppv: { template: purchaseTemplate, entryKind: 'ppv_purchase' }, tip: { template: tipTemplate, entryKind: 'tip' } } as const
@@ -77,7 +79,13 @@ export async function runSale(s: Sale): Promise<PurchasePpvOutput> {
   }
 
   // The creator's share stays pending through the chargeback window, then becomes payable.
-  if (!(await condition(s.takenBack, `${quote.chargebackWindowDays} days`)) && settled.creator > 0) {
+  let takenBack = await condition(s.takenBack, `${quote.chargebackWindowDays} days`)
+  // a takedown of the post freezes the share until it is lifted (reinstated) or the sale is refunded
+  if (!takenBack && patched('sale-earnings-hold')) {
+    await condition(() => !(s.held?.() ?? false) || s.takenBack())
+    takenBack = s.takenBack()
+  }
+  if (!takenBack && settled.creator > 0) {
     const release = releasePendingTemplate({ brand: quote.brand, currency: settled.currency, creatorId: quote.creatorId, amount: settled.creator })
     await act.postJournalEntry({ idempotencyKey: purchaseKey(purchaseId, 'release'), kind: 'creator_share_release', memo: release.memo, brand: quote.brand, postings: release.postings })
   }

@@ -1,4 +1,4 @@
-import { condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow'
+import { ApplicationFailure, condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow'
 import type { MediaPublishingActivities } from '../activities/media/publishing.ts'
 import { performerVerifiedSignal, type VerifyCoPerformerInput } from './ingest-media.contract.ts'
 
@@ -13,7 +13,10 @@ export async function verifyCoPerformer(input: VerifyCoPerformerInput): Promise<
   for (;;) {
     const missing = await act.checkPerformers({ mediaId: input.mediaId })
     if (!missing.some((m) => m.performerId === input.performerId)) {
-      await getExternalWorkflowHandle(input.parentWorkflowId).signal(performerVerifiedSignal, { performerId: input.performerId })
+      // the parent may have found the record on its own poll and finished already: nothing left to tell it
+      await getExternalWorkflowHandle(input.parentWorkflowId).signal(performerVerifiedSignal, { performerId: input.performerId }).catch((err: unknown) => {
+        if (!(err instanceof ApplicationFailure && err.type === 'ExternalWorkflowExecutionNotFound')) throw err
+      })
       return 'verified'
     }
     if (new Date().getTime() >= expiresAt) return 'expired'

@@ -54,7 +54,7 @@ function mediaNotice(d: { brand: Brand; name: string; link: string; title: strin
       `"${d.title}" is approved. It will be published once every performer in it has completed verification.`)
     case 'mediaTakenDown': return say(`"${d.title}" was taken down`, `"${d.title}" is no longer available to fans.`, ...why)
     case 'mediaReinstated': return say(`"${d.title}" is back`, `"${d.title}" has been reinstated and fans can watch it again.`)
-    case 'mediaAppealDenied': return say(`your appeal for "${d.title}" was denied`, `A second moderator reviewed your appeal and kept the decision.`, ...why)
+    case 'mediaAppealDenied': return say(`your appeal for "${d.title}" was denied`, `A second moderator reviewed your appeal for "${d.title}" and kept the decision.`, ...why)
   }
 }
 

@@ -137,7 +137,7 @@ function sizes(got: number, expected: number): string {
 }
 
 /** Runs `work` while heartbeating `details` every second, so long steps stay alive and receive cancellation. */
-async function withHeartbeat<T>(work: () => Promise<T>, details: object = {}): Promise<T> {
+export async function withHeartbeat<T>(work: () => Promise<T>, details: object = {}): Promise<T> {
   const ctx = Context.current()
   ctx.heartbeat(details)
   const timer = setInterval(() => ctx.heartbeat(details), 1000)

@@ -1,11 +1,12 @@
 /** The 2257 gate, publishing (post, depiction index, search) and what the pipeline tells creators and subscribers. */
-import { ApplicationFailure } from '@temporalio/activity'
+import { ApplicationFailure, Context } from '@temporalio/activity'
 import type { Db } from '../../prisma/client.ts'
 import type { SearchClient } from '../search/client.ts'
 import type { MailSender, PiiCipher } from '../identity/deps.ts'
 import { normaliseAlias } from '../identity/aliases.ts'
 import { deindexMedia, indexMedia } from '../search/media-index.ts'
 import type { MEDIA_NOTICES } from '../mail/templates.ts'
+import { REASON_CODES, isReasonCode } from '../../domain/media/review.ts'
 
 export type PublishingDeps = { db: Db; search: SearchClient; pii: PiiCipher; sendMail: MailSender; publicUrl: string; adminUrl: string; complianceEmail: string }
 
@@ -49,6 +50,8 @@ export function createMediaPublishingActivities({ db, search, pii, sendMail, pub
     /** Publishes: the post goes live, the depiction index gets a row per performer, the trail records it. Idempotent. */
     async publishMedia({ mediaId }: { mediaId: string }): Promise<{ publishedAt: string }> {
       const item = await db.mediaItem.findUniqueOrThrow({ where: { id: mediaId }, include: { performers: true } })
+      // deleted or taken down meanwhile: that decision stands, nothing goes live
+      if (item.status === 'DELETED' || item.status === 'TAKEN_DOWN') return { publishedAt: (item.publishedAt ?? item.updatedAt).toISOString() }
       const brand = await brandOf(item.brandId)
       const url = `${publicUrl}/${brand}/media/${mediaId}`
       const publishedAt = item.publishedAt ?? new Date()
@@ -66,6 +69,7 @@ export function createMediaPublishingActivities({ db, search, pii, sendMail, pub
     /** Puts the published item in the storefront search index (title, tags, creator, brand, safe-search fields). */
     async indexPublishedMedia({ mediaId }: { mediaId: string }): Promise<void> {
       const item = await db.mediaItem.findUniqueOrThrow({ where: { id: mediaId } })
+      if (item.status !== 'PUBLISHED') return // taken down or deleted since: it stays out of search
       const post = await db.post.findUniqueOrThrow({ where: { id: item.postId } })
       const findings = item.findings as { categories?: Record<string, { score: number }> } | null
       const nsfwScore = findings?.categories?.sexual?.score ?? 0
@@ -91,7 +95,7 @@ export function createMediaPublishingActivities({ db, search, pii, sendMail, pub
       const creator = await db.person.findUniqueOrThrow({ where: { id: item.creatorId }, select: { email: true, displayName: true } })
       const brand = await brandOf(item.brandId)
       await sendMail({ idempotencyKey: `media:${mediaId}:${key}`, to: creator.email, template: 'mediaNotice', data: {
-        brand, name: creator.displayName, title: item.title, notice, reason: reason ?? '', link: `${publicUrl}/${brand}/studio/media/${mediaId}` } })
+        brand, name: creator.displayName, title: item.title, notice, reason: reason && isReasonCode(reason) ? REASON_CODES[reason] : reason ?? '', link: `${publicUrl}/${brand}/studio/media/${mediaId}` } })
     },
 
     /** Tells the moderation leads (the compliance inbox) that an item was escalated or missed its review deadline. */
@@ -101,19 +105,30 @@ export function createMediaPublishingActivities({ db, search, pii, sendMail, pub
         mediaId, reason, link: `${adminUrl}/#/media-reviews/${mediaId}/show` } })
     },
 
-    /** Tells the creator's live subscribers on the brand about a newly published item (once per fan and item). */
-    async notifySubscribers({ mediaId }: { mediaId: string }): Promise<{ notified: number }> {
+    /**
+     * Tells the creator's live subscribers on the brand about a newly published item. Fans are taken in id order and
+     * each sent one is heartbeated, so a retry resumes after the last one sent instead of mailing everyone again; an
+     * address the mail server refuses for good is skipped, not a reason to fail the publication.
+     */
+    async notifySubscribers({ mediaId }: { mediaId: string }): Promise<{ notified: number; refused: number }> {
+      const ctx = Context.current()
+      const resumeAfter = (ctx.info.heartbeatDetails as { after?: string } | undefined)?.after ?? ''
       const item = await db.mediaItem.findUniqueOrThrow({ where: { id: mediaId } })
       const brand = await brandOf(item.brandId)
       const subs = await db.subscriptionEntitlement.findMany({ where: { creatorId: item.creatorId, brand, access: 'FULL' }, select: { fanId: true } })
-      const fans = await db.person.findMany({ where: { id: { in: [...new Set(subs.map((s) => s.fanId))] }, status: 'active' },
-        select: { id: true, email: true, displayName: true } })
+      const fans = await db.person.findMany({ where: { id: { in: [...new Set(subs.map((s) => s.fanId))], gt: resumeAfter || undefined }, status: 'active' },
+        orderBy: { id: 'asc' }, select: { id: true, email: true, displayName: true } })
       const creator = await creatorName(item.creatorId, item.brandId)
+      let refused = 0
       for (const fan of fans) {
         await sendMail({ idempotencyKey: `media:${mediaId}:new-content:${fan.id}`, to: fan.email, template: 'newContent', data: {
-          brand, name: fan.displayName, creator, title: item.title, link: `${publicUrl}/${brand}/media/${mediaId}` } })
+          brand, name: fan.displayName, creator, title: item.title, link: `${publicUrl}/${brand}/media/${mediaId}` } }).catch((err: unknown) => {
+          if (!(err instanceof ApplicationFailure && err.nonRetryable)) throw err
+          refused += 1
+        })
+        ctx.heartbeat({ after: fan.id })
       }
-      return { notified: fans.length }
+      return { notified: fans.length - refused, refused }
     },
   }
 }

@@ -118,6 +118,18 @@ export function createMediaRecordActivities({ db }: { db: Db }) {
       ])
     },
 
+    /** The completed PPV sales of an item's post: whose earnings a takedown freezes and whom it refunds if final. */
+    async salesOfMedia({ mediaId }: { mediaId: string }): Promise<{ purchaseId: string; workflowId: string }[]> {
+      const item = await db.mediaItem.findUniqueOrThrow({ where: { id: mediaId }, select: { postId: true } })
+      const rows = await db.purchase.findMany({ where: { postId: item.postId, kind: 'ppv', status: 'COMPLETED' }, select: { id: true, workflowId: true } })
+      return rows.map((r) => ({ purchaseId: r.id, workflowId: r.workflowId }))
+    },
+
+    /** The takedown stood past its appeal window: buyers refunded (or not, and why), on the trail. */
+    async recordTakedownFinal({ mediaId, refunded, refundFailures }: { mediaId: string; refunded: number; refundFailures: number }): Promise<void> {
+      await event(mediaId, 'takedown_final', { note: `${refunded} buyer(s) refunded${refundFailures ? `, ${refundFailures} refund(s) failed: finance to follow up` : ''}` })
+    },
+
     /** The appeal window closed on a rejected item: its quarantined outputs were removed. */
     async recordPurged({ mediaId }: { mediaId: string }): Promise<void> {
       await update(mediaId, { purgedAt: new Date(), renditions: json([]), artwork: json(null) })

@@ -10,6 +10,7 @@ import type { Db } from '../../prisma/client.ts'
 import type { StorageClient } from '../storage/client.ts'
 import { sampleFrames, type FfmpegPaths } from '../media/ffmpeg.ts'
 import { localSource } from '../media/source-cache.ts'
+import { withHeartbeat } from '../media/processing.ts'
 
 export type ModerationClientConfig = { baseURL: string; apiKey: string; model: string }
 export type ModerateMediaInput = {
@@ -58,8 +59,9 @@ export function createModerationActivities({ db, storage, ffmpeg, moderation, wo
     /** Samples frames of the upload, scores them and its title, caption and tags, and applies the brand's policy. */
     async moderateMedia({ brand, sourceKey, durationSeconds, title, caption, tags }: ModerateMediaInput): Promise<Findings> {
       const ctx = Context.current()
-      const input = await localSource(storage, sourceKey, workDir)
-      const sampled = await sampleFrames(ffmpeg, input, sampleTimes(durationSeconds, framesPerItem))
+      // fetching a large source and sampling frames take longer than the heartbeat timeout: keep beating meanwhile
+      const sampled = await withHeartbeat(async () => sampleFrames(ffmpeg, await localSource(storage, sourceKey, workDir),
+        sampleTimes(durationSeconds, framesPerItem)), { stage: 'sampling' })
       ctx.heartbeat({ stage: 'frames', count: sampled.length })
 
       const words = [title, caption ?? '', tags.length ? `Tags: ${tags.join(', ')}` : ''].filter(Boolean).join('\n')

@@ -7,7 +7,7 @@ import { DomainError, type ErrorKind } from '../errors.ts'
 const KINDS: Record<string, ErrorKind> = {
   [REVIEW_REFUSALS.notInReview]: 'notInReview', [REVIEW_REFUSALS.notAppealable]: 'notAppealable',
   [REVIEW_REFUSALS.appealWindowClosed]: 'appealWindowClosed', [REVIEW_REFUSALS.notAppealed]: 'notAppealed',
-  [REVIEW_REFUSALS.ownDecision]: 'ownDecisionAppealed',
+  [REVIEW_REFUSALS.ownDecision]: 'ownDecisionAppealed', [REVIEW_REFUSALS.ownUpload]: 'ownUpload', [REVIEW_REFUSALS.ownEscalation]: 'ownEscalation',
 }
 
 /** A refused update becomes its 409; a finished workflow cannot take decisions either (also 409). */

@@ -115,8 +115,9 @@ export function createMediaUploadRouter({ db, temporal, storage, pii, policy }: 
       throw new DomainError('uploadIncomplete', 'The part list does not match what was stored; resume the upload.')
     }
     await storage.completeMultipartUpload(BUCKETS.uploads.name, item.sourceKey, item.uploadId, etags.sort((a, b) => a.part - b.part))
-    await db.mediaItem.update({ where: { id: item.id }, data: { uploadId: null, status: 'PROCESSING', updatedAt: new Date() } })
+    // signal first: if it fails the upload is still open here and the creator's retry completes it (the object is in place)
     await temporal.workflow.getHandle(item.workflowId).signal(uploadCompletedSignal)
+    await db.mediaItem.update({ where: { id: item.id }, data: { uploadId: null, status: 'PROCESSING', updatedAt: new Date() } })
     res.status(202).location(`/api/media/${item.id}`).json({ id: item.id, workflowId: item.workflowId, status: 'PROCESSING' })
   })
 

@@ -18,6 +18,16 @@ import { reviewRefusal } from './media-refusals.ts'
 
 const RUNNING: ReadonlySet<string> = new Set(['UPLOADING', 'PROCESSING', 'IN_REVIEW', 'AWAITING_PERFORMERS', 'REJECTED'])
 const uuid = (v: unknown) => z.uuid('id must be a UUID').parse(v)
+/** Trail events a creator sees on their own item (without notes or who acted). */
+const CREATOR_EVENTS: ReadonlySet<string> = new Set(['approve', 'reject', 'appeal', 'appeal_upheld', 'appeal_denied', 'published', 'takedown',
+  'reinstated', 'takedown_final', 'failed', 'purged', 'deleted'])
+
+/** What the creator is told about their own item beyond the public view. */
+const ownerFields = (item: Awaited<ReturnType<Db['mediaItem']['findUniqueOrThrow']>>) => ({
+  fileName: item.fileName, contentType: item.contentType, sizeBytes: Number(item.sizeBytes), failureCode: item.failureCode, failureReason: item.failureReason,
+  decision: item.decision, decisionReason: item.decisionReason, decidedAt: item.decidedAt, appealDeadline: item.appealDeadline, appealedAt: item.appealedAt,
+  appealed: item.appealedAt !== null, takenDownAt: item.takenDownAt, purgedAt: item.purgedAt, updatedAt: item.updatedAt,
+})
 
 /** Staff who may see an item's findings and trail: the review roles on its brand. */
 export const isMediaStaff = (req: Request, brand: string) => !!req.person && decide(req.person.roles, 'media-reviews', 'read', brand)
@@ -37,7 +47,7 @@ export function createMediaRouter({ db, temporal, storage, pii }: { db: Db; temp
     const rows = await db.mediaItem.findMany({ where: { creatorId, brandId: (await db.brand.findUniqueOrThrow({ where: { slug: brand } })).id,
       status: { not: 'DELETED' } }, orderBy: { createdAt: 'desc' }, take: 200 })
     const ctx = await mediaContext(db, rows)
-    res.json({ items: await Promise.all(rows.map((r) => mediaView(r, ctx, storage, { staff: true }))) })
+    res.json({ items: await Promise.all(rows.map(async (r) => ({ ...(await mediaView(r, ctx, storage, { staff: false })), ...ownerFields(r) }))) })
   })
 
   /** One item: its creator and staff see everything (progress, findings, trail); anyone else only a published item. */
@@ -50,7 +60,12 @@ export function createMediaRouter({ db, temporal, storage, pii }: { db: Db; temp
       return void res.json(await mediaView(item, ctx, storage, { staff: false }))
     }
     const progress = RUNNING.has(item.status) ? await liveProgress(temporal, item.workflowId) : null
-    res.json({ ...(await mediaView(item, ctx, storage, { staff: true })), progress, ...(await mediaDetail(db, item.id)) })
+    const staff = isMediaStaff(req, ctx.brand(item.brandId))
+    const detail = await mediaDetail(db, item.id)
+    if (staff) return void res.json({ ...(await mediaView(item, ctx, storage, { staff: true })), progress, ...detail })
+    // the creator sees their item's state and the reasons given to them, never the machines' scores, hashes or who decided
+    res.json({ ...(await mediaView(item, ctx, storage, { staff: false })), ...ownerFields(item), progress, performers: detail.performers,
+      events: detail.events.filter((e) => CREATOR_EVENTS.has(e.action)).map(({ id, action, reasonCode, createdAt }) => ({ id, action, reasonCode, createdAt })) })
   })
 
   /** The creator deletes an item: a running ingest is cancelled (its partial outputs removed); a finished one is taken off and removed. */
@@ -90,6 +105,11 @@ export function createMediaRouter({ db, temporal, storage, pii }: { db: Db; temp
       throw new DomainError('inviteNotYours', 'This invitation was sent to another address; sign in with the account for that address.')
     }
     if (performer.personId && performer.personId !== personId) throw new DomainError('inviteNotYours', 'This invitation was already accepted by another account.')
+    // the 2257 gate needs a record per person depicted: the uploader, or someone already listed, cannot stand in for another performer
+    const listed = await db.mediaPerformer.findFirst({ where: { mediaId: performer.mediaId, personId, id: { not: performer.id } } })
+    if (personId === performer.media.creatorId || listed) {
+      throw new DomainError('inviteNotYours', 'You are already listed on this video; each performer verifies with their own account.')
+    }
     await db.mediaPerformer.update({ where: { id: performer.id }, data: { personId } })
     for (const id of [performer.media.workflowId, verifyCoPerformerWorkflowId(performer.id)]) {
       await temporal.workflow.getHandle(id).signal(performerVerifiedSignal, { performerId: performer.id }).catch(() => undefined)

@@ -1,4 +1,4 @@
-/** Fake media pipeline activities recording every call (with its server time), for ingestMedia workflow tests. */
+/** Fake activities of ingestMedia and verifyCoPerformer recording every call (with its server time), for workflow tests. */
 import { setTimeout as delay } from 'node:timers/promises'
 import { Context } from '@temporalio/activity'
 import { ApplicationFailure } from '@temporalio/common'
@@ -19,6 +19,8 @@ export type Ended = { name: ActivityName; label: string; outcome: 'released' | '
 type IngestError = { code: (typeof INGEST_ERRORS)[keyof typeof INGEST_ERRORS]; message: string }
 
 export type MediaFakeOptions = {
+  /** completed PPV sales of the item (a takedown freezes and, if final, refunds them) */
+  sales?: { purchaseId: string; workflowId: string }[]
   /** verifySource / probeSource refuse the source permanently with this creator-facing error */
   failVerify?: IngestError
   failProbe?: IngestError
@@ -103,8 +105,6 @@ export function mediaFakes(opts: MediaFakeOptions = {}) {
     recordAppeal: rec('recordAppeal', none),
     recordAppealDecision: rec('recordAppealDecision', none),
     recordDeleted: rec('recordDeleted', none),
-    unpublishMedia: rec('unpublishMedia', none),
-    reinstateMedia: rec('reinstateMedia', none),
     recordPurged: rec('recordPurged', none),
     checkPerformers: rec('checkPerformers', () => (opts.missing ?? []).filter((m) => !verified.has(m.performerId))),
     inviteCoPerformer: rec('inviteCoPerformer', none),
@@ -115,7 +115,11 @@ export function mediaFakes(opts: MediaFakeOptions = {}) {
     notifyEscalation: rec('notifyEscalation', none),
     notifySubscribers: rec('notifySubscribers', () => ({ notified: 3 })),
     abandonUpload: rec('abandonUpload', none),
-  } satisfies Record<ActivityName, (args: never) => Promise<unknown>>
+    unpublishMedia: rec('unpublishMedia', none),
+    reinstateMedia: rec('reinstateMedia', none),
+    salesOfMedia: rec('salesOfMedia', () => opts.sales ?? []),
+    recordTakedownFinal: rec('recordTakedownFinal', none),
+  } satisfies Partial<Record<ActivityName, (args: never) => Promise<unknown>>>
 
   const named = (name: ActivityName) => calls.filter((c) => c.name === name)
   return {
