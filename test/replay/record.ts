@@ -1,6 +1,6 @@
 /**
  * Records fresh histories into test/replay/histories/:
- * `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [handle-chargeback-case-record] [refund-purchase] [refund-purchase-shortfall] [subscription-renewal] [subscription-dunning-cancel] [send-tip] [signup-fan] [verify-identity] [host:port]`.
+ * `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [handle-chargeback-case-record] [refund-purchase] [refund-purchase-shortfall] [subscription-renewal] [subscription-dunning-cancel] [send-tip] [signup-fan] [verify-identity] [ingest-media-published] [ingest-media-appeal] [takedown-media] [host:port]`.
  * checkPlatform runs on a running stack (npm start, or the given Temporal host:port); the money workflows wait out
  * month-long timers, so they run on the time-skipping test server with recorded fake activities.
  */
@@ -27,6 +27,11 @@ import { identityFakes, outcome } from '../support/identity-fakes.ts'
 import { signupFan } from '../../workflows/signup-fan.ts'
 import { emailVerifiedSignal, resendVerificationSignal } from '../../workflows/signup-fan.contract.ts'
 import { verifyIdentity } from '../../workflows/verify-identity.ts'
+import { ingestMedia } from '../../workflows/ingest-media.ts'
+import { appealDecisionUpdate, appealUpdate, ingestMediaWorkflowId, ingestProgressQuery, reviewDecisionUpdate, uploadCompletedSignal,
+  type IngestMediaInput } from '../../workflows/ingest-media.contract.ts'
+import { reinstateTakedownUpdate, takedownMedia, takedownWorkflowId } from '../../workflows/takedown-media.ts'
+import { mediaFakes } from '../support/media-fakes.ts'
 import { DEFAULT_KYC_TIMINGS, decideUpdate, providerEventSignal, verificationStateQuery } from '../../workflows/verify-identity.contract.ts'
 
 const which = process.argv.slice(2).filter((a) => !a.includes(':'))
@@ -119,6 +124,47 @@ ALL.push(
       await h.signal(providerEventSignal, { eventId: 'e-1', sessionId: 's-1', status: 'review' })
       await sessionOpen(h, 'review')
       await h.executeUpdate(decideUpdate, { args: [{ decision: 'approve', reasonCode: 'DOCUMENT_OK', reason: 'checked by hand', operatorId: 'op-1' }] })
+    } },
+)
+/** Waits (in real time: activities run for real) until the ingest reports `stage`. */
+async function ingestStage(h: WorkflowHandle, stage: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if ((await h.query(ingestProgressQuery)).stage === stage) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`the ingest never reached ${stage}`)
+}
+const appealFakes = mediaFakes({ missing: [{ performerId: 'perf-2', alias: 'Jay', role: 'co-performer', status: 'PENDING' }] })
+const ingestArgs = (invites: { performerId: string; email: string }[] = []): [IngestMediaInput] => [{ mediaId: 'media-1', invites, reviewSlaHours: 24, appealWindowDays: 14 }]
+ALL.push(
+  { name: 'ingest-media-published', activities: mediaFakes().activities,
+    start: (env, taskQueue) => env.client.workflow.start(ingestMedia, { workflowId: ingestMediaWorkflowId('media-1'), taskQueue, args: ingestArgs() }),
+    drive: async (h, env) => {
+      await h.signal(uploadCompletedSignal)
+      await ingestStage(h, 'in_review')
+      await env.sleep(25 * 3_600_000) // past the review SLA: escalated once
+      await h.executeUpdate(reviewDecisionUpdate, { args: [{ decision: 'approve', reasonCode: 'LOOKS_FINE', actorId: 'mod-1' }] })
+    } },
+  { name: 'ingest-media-appeal', activities: appealFakes.activities,
+    start: (env, taskQueue) => env.client.workflow.start(ingestMedia, { workflowId: ingestMediaWorkflowId('media-2'), taskQueue,
+      args: [{ ...ingestArgs([{ performerId: 'perf-2', email: 'jay@example.test' }])[0]!, mediaId: 'media-2' }] }),
+    drive: async (h) => {
+      await h.signal(uploadCompletedSignal)
+      await ingestStage(h, 'in_review')
+      await h.executeUpdate(reviewDecisionUpdate, { args: [{ decision: 'reject', reasonCode: 'BRAND_LIMIT', note: 'public place', actorId: 'mod-1' }] })
+      await ingestStage(h, 'rejected')
+      await h.executeUpdate(appealUpdate, { args: [{ reason: 'It is a private garden.', actorId: 'creator-1' }] })
+      await ingestStage(h, 'in_review')
+      await h.executeUpdate(appealDecisionUpdate, { args: [{ uphold: true, note: 'private', actorId: 'mod-2' }] })
+      await ingestStage(h, 'awaiting_performers')
+      appealFakes.verify('perf-2')
+    } },
+  { name: 'takedown-media', activities: mediaFakes().activities,
+    start: (env, taskQueue) => env.client.workflow.start(takedownMedia, { workflowId: takedownWorkflowId('media-1'), taskQueue,
+      args: [{ mediaId: 'media-1', actorId: 'compliance-1', reasonCode: 'COPYRIGHT', note: 'DMCA 42', appealWindowDays: 14 }] }),
+    drive: async (h, env) => {
+      await env.sleep(2 * 86_400_000)
+      await h.executeUpdate(reinstateTakedownUpdate, { args: [{ actorId: 'compliance-2', note: 'claim withdrawn' }] })
     } },
 )
 const recordings = ALL.filter((r) => want(r.name))
