@@ -19,8 +19,11 @@ describe('media pipeline: upload -> transcode -> machine check -> review -> 2257
 
   it('publishes an approved upload: HLS renditions, findings, trail, depiction index, search, entitled playback only', async () => {
     const id = await upload(creator.token, clip.bytes, { brand: 'girlfanz', title: 'Harbour sunset session', tags: ['sunset', 'outdoor'] })
-    const inReview = await untilStatus(creator.token, id, ['IN_REVIEW', 'FAILED'])
-    assert.equal(inReview.body.status, 'IN_REVIEW', JSON.stringify(inReview.body.failureReason))
+    const seen = await untilStatus(creator.token, id, ['IN_REVIEW', 'FAILED'])
+    assert.equal(seen.body.status, 'IN_REVIEW', JSON.stringify(seen.body.failureReason))
+    assert.equal(seen.body.findings, undefined, 'the creator never sees the machines\' scores')
+    assert.ok(seen.body.events.every((e: { actorName?: string; note?: string }) => e.actorName === undefined && e.note === undefined))
+    const inReview = await api(`/api/media/${id}`, { token: moderator })
     assert.equal(inReview.body.probe.video.width, 320)
     assert.deepEqual(inReview.body.renditions.map((r: { height: number }) => r.height), [240])
     assert.ok(['pass', 'review'].includes(inReview.body.findings.verdict), JSON.stringify(inReview.body.findings))
@@ -39,7 +42,10 @@ describe('media pipeline: upload -> transcode -> machine check -> review -> 2257
     const decided = await api(`/api/media-reviews/${id}/decision`, { method: 'POST', token: moderator, body: { decision: 'approve', reasonCode: 'LOOKS_FINE' } })
     assert.equal(decided.status, 202, JSON.stringify(decided.body))
     const published = await untilStatus(creator.token, id, ['PUBLISHED'])
-    assert.deepEqual(published.body.events.map((e: { action: string }) => e.action), ['machine_review', 'approve', 'published'])
+    assert.deepEqual(published.body.events.map((e: { action: string }) => e.action), ['approve', 'published'], 'the creator sees the decisions')
+    const trail = (await api(`/api/media-reviews/${id}`, { token: moderator })).body.events
+    assert.deepEqual(trail.map((e: { action: string }) => e.action), ['machine_review', 'approve', 'published'], 'staff see the whole trail')
+    assert.equal(trail[1].actorName, 'Mo Moderator')
     assert.equal(published.body.performers[0].status, 'VERIFIED')
     const index = await db.query('SELECT url FROM depiction_index WHERE media_id = $1', [id])
     assert.equal(index.rowCount, 1)

@@ -55,7 +55,9 @@ describe('media review: decisions, appeals, co-performers, takedown, deletion mi
     assert.equal((await decide(moderator, id, { decision: 'escalate', reasonCode: 'NEEDS_SENIOR', note: 'unsure about the location' })).status, 202)
     await until(() => api(`/api/media-reviews/${id}`, { token: moderator }), (r) => r.body.escalatedAt !== null, 'the escalation')
     await mailTo('compliance@fanz.demo', 'mediaEscalation')
-    assert.equal((await decide(moderator, id, { decision: 'reject', reasonCode: 'BRAND_LIMIT', note: 'public place' })).status, 202)
+    const own = await decide(moderator, id, { decision: 'reject', reasonCode: 'BRAND_LIMIT', note: 'public place' })
+    assert.deepEqual([own.status, own.body.error.code], [409, 'OWN_ESCALATION'], 'an escalation goes to someone else')
+    assert.equal((await decide(compliance, id, { decision: 'reject', reasonCode: 'BRAND_LIMIT', note: 'public place' })).status, 202)
     const rejected = await untilStatus(creator.token, id, ['REJECTED'])
     assert.ok(new Date(rejected.body.appealDeadline) > new Date())
     assert.ok((await objectsUnder(BUCKETS.media.name, `media/${id}/`)).length > 0, 'quarantined, not purged')
@@ -66,12 +68,13 @@ describe('media review: decisions, appeals, co-performers, takedown, deletion mi
     assert.deepEqual([again.status, again.body.error.code], [409, 'NOT_APPEALABLE'])
     await until(() => api(`/api/media-reviews?filter=${encodeURIComponent(JSON.stringify({ status: 'REJECTED', appealed: true }))}&range=[0,99]`, { token: moderator }),
       (r) => r.body.some((i: { id: string }) => i.id === id), 'the appeal in the appeals queue')
-    const own = await api(`/api/media-reviews/${id}/appeal-decision`, { method: 'POST', token: moderator, body: { uphold: true } })
-    assert.deepEqual([own.status, own.body.error.code], [409, 'OWN_DECISION_APPEALED'])
-    assert.equal((await api(`/api/media-reviews/${id}/appeal-decision`, { method: 'POST', token: compliance, body: { uphold: true, note: 'garden is private' } })).status, 202)
+    const ownAppeal = await api(`/api/media-reviews/${id}/appeal-decision`, { method: 'POST', token: compliance, body: { uphold: true } })
+    assert.deepEqual([ownAppeal.status, ownAppeal.body.error.code], [409, 'OWN_DECISION_APPEALED'])
+    assert.equal((await api(`/api/media-reviews/${id}/appeal-decision`, { method: 'POST', token: moderator, body: { uphold: true, note: 'garden is private' } })).status, 202)
     const published = await untilStatus(creator.token, id, ['PUBLISHED'])
-    assert.deepEqual(published.body.events.filter((e: { action: string }) => e.action !== 'machine_review').map((e: { action: string }) => e.action),
-      ['escalate', 'reject', 'appeal', 'appeal_upheld', 'published'])
+    assert.deepEqual(published.body.events.map((e: { action: string }) => e.action), ['reject', 'appeal', 'appeal_upheld', 'published'])
+    const trail = (await api(`/api/media-reviews/${id}`, { token: moderator })).body.events.map((e: { action: string }) => e.action)
+    assert.deepEqual(trail.filter((a: string) => a !== 'machine_review'), ['escalate', 'reject', 'appeal', 'appeal_upheld', 'published'])
   })
 
   it('waits for a co-performer\'s 2257 record: invited by mail, accepted by the invited account only, then published', async () => {

@@ -17,7 +17,7 @@ import { loadPerson, signedInId } from '../auth.ts'
 import { DomainError, type ErrorKind } from '../errors.ts'
 import { PlaybackTokenError, signPlaybackToken, verifyPlaybackToken, type PlaybackTokenErrorCode } from '../playback-token.ts'
 
-export type MediaPlaybackDeps = { db: Db; storage: StorageClient; signingKeys: readonly string[]; tokenTtlSeconds?: number; segmentUrlSeconds?: number }
+export type MediaPlaybackDeps = { db: Db; storage: StorageClient; signingKeys: readonly string[]; tokenTtlSeconds?: number }
 
 const HLS_TYPE = 'application/vnd.apple.mpegurl'
 // a playlist is cached for half the life its links have left, never longer than this
@@ -58,14 +58,17 @@ function sendPlaylist(res: Response, text: string, linksValidUntil: number): voi
   res.set('Cache-Control', `private, max-age=${maxAge}`).type(HLS_TYPE).send(text)
 }
 
-export function createMediaPlaybackRouter({ db, storage, signingKeys, tokenTtlSeconds = 600, segmentUrlSeconds = 600 }: MediaPlaybackDeps): Router {
+/** The longest a playback link lives, however long the video. */
+export const MAX_PLAYBACK_SECONDS = 8 * 3600
+
+export function createMediaPlaybackRouter({ db, storage, signingKeys, tokenTtlSeconds = 600 }: MediaPlaybackDeps): Router {
   const router = Router()
   const bucket = BUCKETS.media.name
 
   /** The item as the decision sees it (brand slug, the post's price); unknown and deleted items are 404. */
   async function loadItem(id: string) {
     const row = await db.mediaItem.findUnique({ where: { id }, select: { id: true, brandId: true, creatorId: true, postId: true, access: true, status: true,
-      publishedAt: true, renditions: true, artwork: true } })
+      publishedAt: true, renditions: true, artwork: true, probe: true } })
     if (!row || row.status === 'DELETED') throw new DomainError('notFound', 'No such media item.')
     const [brand, post] = await Promise.all([db.brand.findUnique({ where: { id: row.brandId }, select: { slug: true } }),
       db.post.findUnique({ where: { id: row.postId }, select: { priceMinor: true, currency: true } })])
@@ -124,7 +127,9 @@ export function createMediaPlaybackRouter({ db, storage, signingKeys, tokenTtlSe
     const { row, item } = await loadItem(id)
     const decision = await decide(item, req.person ? { personId: req.person.id, roles: req.person.roles } : null)
     if (!decision.allowed) throw refusal(decision)
-    const expiresAt = nowSeconds() + tokenTtlSeconds
+    // hls.js loads a VOD playlist once: the link must outlive watching the whole video (with pauses), capped at a few hours
+    const duration = Number((row.probe as { durationSeconds?: number } | null)?.durationSeconds ?? 0)
+    const expiresAt = nowSeconds() + Math.min(MAX_PLAYBACK_SECONDS, Math.max(tokenTtlSeconds, Math.ceil(2 * duration) + tokenTtlSeconds))
     const token = signPlaybackToken({ mediaId: id, personId: signedInId(req), expiresAt }, signingKeys)
     const poster = posterKey(row.artwork)
     const posterUrl = typeof poster === 'string' ? await storage.presignedGetObject(bucket, poster, tokenTtlSeconds) : null
@@ -138,7 +143,7 @@ export function createMediaPlaybackRouter({ db, storage, signingKeys, tokenTtlSe
     sendPlaylist(res, rewriteMasterPlaylist(await readPlaylist(hlsKey(id, 'master.m3u8'))), expiresAt)
   })
 
-  /** One rendition's playlist, each segment a presigned GET valid until the token expires or segmentUrlSeconds pass. */
+  /** One rendition's playlist, each segment a presigned GET valid until the token expires. */
   router.get('/media/:id/hls/:token/:rendition/index.m3u8', async (req, res) => {
     const { id, token } = hlsParams.parse(req.params)
     const { rendition } = renditionParam.parse(req.params)
@@ -146,7 +151,8 @@ export function createMediaPlaybackRouter({ db, storage, signingKeys, tokenTtlSe
     if (!renditionNames(row.renditions).includes(rendition)) throw new DomainError('notFound', `This video has no ${rendition} rendition.`)
     const text = await readPlaylist(hlsKey(id, rendition, 'index.m3u8'))
     const now = nowSeconds()
-    const life = Math.max(1, Math.min(expiresAt, now + segmentUrlSeconds) - now)
+    // segments live as long as the token: a long video's last segments are fetched late in its life
+    const life = Math.max(1, expiresAt - now)
     const urls = new Map(await Promise.all([...new Set(playlistUris(text))].map(async (uri) =>
       [uri, await storage.presignedGetObject(bucket, hlsKey(id, rendition, uri), life)] as const)))
     sendPlaylist(res, rewriteMediaPlaylist(text, (uri) => urls.get(uri)!), now + life)

@@ -20,6 +20,18 @@ describe('media, studio upload to moderator approval to playback (browser)', fun
   const browsers: BrowserSession[] = []
   after(() => Promise.all(browsers.map((b) => b.close())))
 
+  /** A fan signed in on GirlFanz in a browser of their own (a storefront keeps one signed-in session per browser profile). */
+  async function signedInFan(email: string) {
+    const browser = await launchBrowser()
+    browsers.push(browser)
+    const page = await browser.newPage()
+    const front = new StorefrontPage(page, session.baseUrl)
+    await front.open('girlfanz')
+    await front.passAgeGate()
+    await new StorefrontCheckout(page).signIn(email, PASSWORD)
+    return page
+  }
+
   it('a creator uploads with a progress bar, a moderator previews and approves, a fan who unlocks it plays it and one who did not cannot', async () => {
     const [creator, buyer, other, clip] = await Promise.all([newVerifiedCreator('girlfanz', 'Uma', 'Uploader'), newFan('girlfanz', 'Bea Buyer'),
       newFan('girlfanz', 'Otto Other'), makeClip({ seconds: 4, width: 640, height: 360 })])
@@ -50,15 +62,8 @@ describe('media, studio upload to moderator approval to playback (browser)', fun
     await studioPage.reload()
     await studio.waitForStatus('PUBLISHED')
 
-    // each fan in a browser of their own: a storefront keeps one signed-in session per browser profile
-    const fanBrowser = await launchBrowser()
-    browsers.push(fanBrowser)
-    const fanPage = await fanBrowser.newPage()
-    const fanFront = new StorefrontPage(fanPage, session.baseUrl)
-    await fanFront.open('girlfanz')
-    await fanFront.passAgeGate()
+    const fanPage = await signedInFan(buyer.email)
     const checkout = new StorefrontCheckout(fanPage)
-    await checkout.signIn(buyer.email, PASSWORD)
     const watch = new StorefrontMedia(fanPage, session.baseUrl)
     await watch.openVideo('girlfanz', id)
     assert.equal(await watch.access(), 'locked')
@@ -73,13 +78,7 @@ describe('media, studio upload to moderator approval to playback (browser)', fun
     assert.ok((await watch.playFor(2500)) > 0.5, 'the entitled fan\'s player advances through the segments')
     await screenshot(fanPage, 'media-fan-playing')
 
-    const otherBrowser = await launchBrowser()
-    browsers.push(otherBrowser)
-    const otherPage = await otherBrowser.newPage()
-    const otherFront = new StorefrontPage(otherPage, session.baseUrl)
-    await otherFront.open('girlfanz')
-    await otherFront.passAgeGate()
-    await new StorefrontCheckout(otherPage).signIn(other.email, PASSWORD)
+    const otherPage = await signedInFan(other.email)
     const refused = new StorefrontMedia(otherPage, session.baseUrl)
     await refused.openVideo('girlfanz', id)
     assert.equal(await refused.access(), 'locked', 'a fan who did not unlock it gets the offer, not the video')

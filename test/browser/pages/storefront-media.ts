@@ -4,22 +4,27 @@ import type { Page } from 'playwright-core'
 export class StorefrontMedia {
   constructor(private readonly page: Page, private readonly baseUrl: string) {}
 
-  /** Fills the upload form, picks the file and submits; records every value the upload progress bar showed, until the item page opens. */
+  /** Fills the upload form, picks the file and submits; records every value the upload progress bar took, until the item page opens. */
   async upload(slug: string, file: string, fields: { title: string; tags: string; price: string }): Promise<{ id: string; progress: number[] }> {
+    const progress: number[] = []
+    // a small file uploads faster than any polling: the page reports each change of the bar itself
+    await this.page.exposeFunction('__uploadProgress', (value: string) => { progress.push(Number(value)) })
+    await this.page.addInitScript(() => {
+      new MutationObserver((changes) => {
+        for (const c of changes) {
+          const el = c.target as Element
+          if (el.getAttribute('aria-label') === 'Upload progress') (window as unknown as { __uploadProgress(v: string): void }).__uploadProgress(el.getAttribute('aria-valuenow') ?? '')
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-valuenow'] })
+    })
     await this.page.goto(`${this.baseUrl}/${slug}/studio/upload`, { waitUntil: 'domcontentloaded' })
     await this.page.getByTestId('upload-file').setInputFiles(file)
     await this.page.getByTestId('upload-title').fill(fields.title)
     await this.page.getByTestId('upload-tags').fill(fields.tags)
     await this.page.getByTestId('upload-access-ppv').check()
     await this.page.getByTestId('upload-price').fill(fields.price)
-    const progress: number[] = []
-    const bar = this.page.getByRole('progressbar', { name: 'Upload progress' })
     await this.page.getByTestId('upload-submit').click()
-    while (!/\/studio\/media\/[0-9a-f-]{36}$/.test(new URL(this.page.url()).pathname)) {
-      const now = await bar.getAttribute('aria-valuenow', { timeout: 500 }).catch(() => null)
-      if (now !== null && Number(now) !== progress.at(-1)) progress.push(Number(now))
-      await this.page.waitForTimeout(50)
-    }
+    await this.page.waitForURL(/\/studio\/media\/[0-9a-f-]{36}$/, { timeout: 120_000 })
     return { id: new URL(this.page.url()).pathname.split('/').pop()!, progress }
   }
 
