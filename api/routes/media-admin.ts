@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client'
 import type { Db } from '../../prisma/client.ts'
 import { decisionProblem } from '../../domain/media/review.ts'
 import { allowedBrands, decide } from '../../domain/authz.ts'
+import { BLOCK_LIST_CATEGORIES } from '../../domain/moderation/categories.ts'
 import { ingestMediaTaskQueue } from '../../workflows/ingest-media.contract.ts'
 import { reinstateTakedownUpdate, reinstateWorkflowId, takedownWorkflowId } from '../../workflows/takedown-media.ts'
 import { reinstateMedia, takedownMedia } from '../../workflows/index.ts'
@@ -14,7 +15,6 @@ import { DomainError } from '../errors.ts'
 import { listQuery, sendPage } from '../list-query.ts'
 
 const uuid = (v: unknown) => z.uuid('id must be a UUID').parse(v)
-const CATEGORIES = ['sexual/minors', 'illicit', 'illicit/violent', 'violence/graphic', 'non-consent', 'other'] as const
 const hashes = listQuery(['createdAt', 'category', 'id'], z.object({ category: z.string().optional(), phash: z.string().optional() }))
 
 export function createMediaAdminRouter({ db, temporal, appealWindowDays }: { db: Db; temporal: Client; appealWindowDays: number }): Router {
@@ -70,7 +70,7 @@ export function createMediaAdminRouter({ db, temporal, appealWindowDays }: { db:
   })
   router.post('/moderation-block-hashes', authorize('moderation-block-hashes', 'manage'), globalOnly, async (req, res) => {
     const body = z.object({ phash: z.string().regex(/^[0-9a-fA-F]{16}$/, 'phash must be 16 hex digits').transform((s) => s.toLowerCase()),
-      category: z.enum(CATEGORIES), source: z.string().trim().min(1).max(200) }).parse(req.body)
+      category: z.enum(BLOCK_LIST_CATEGORIES), source: z.string().trim().min(1).max(200) }).parse(req.body)
     const row = await db.moderationBlockHash.upsert({ where: { phash: body.phash }, update: {}, create: { ...body, addedBy: req.person!.id } })
     await audit(db, req, { action: 'moderation.block_hash_added', resourceType: 'moderation-block-hash', resourceId: row.id.toString(), details: body })
     res.status(201).json({ ...row, id: row.id.toString() })

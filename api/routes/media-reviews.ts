@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client'
 import type { Db } from '../../prisma/client.ts'
 import type { Prisma } from '../../generated/prisma/client.ts'
 import type { StorageClient } from '../../activities/storage/client.ts'
-import { REASONS_FOR, REASON_CODES, NOTE_REQUIRED, REVIEW_DECISIONS, decisionProblem, type ReasonCode } from '../../domain/media/review.ts'
+import { LIVE_STATUSES, MEDIA_STATUSES, REASONS_FOR, REASON_CODES, NOTE_REQUIRED, REVIEW_DECISIONS, decisionProblem, type ReasonCode } from '../../domain/media/review.ts'
 import { appealDecisionUpdate, reviewDecisionUpdate } from '../../workflows/ingest-media.contract.ts'
 import { audit } from '../audit.ts'
 import { authorize, brandScope } from '../authz.ts'
@@ -14,9 +14,8 @@ import { listQuery, sendPage } from '../list-query.ts'
 import { liveProgress, mediaContext, mediaDetail, mediaView } from './media-views.ts'
 import { reviewRefusal } from './media-refusals.ts'
 
-const STATUSES = ['UPLOADING', 'PROCESSING', 'IN_REVIEW', 'AWAITING_PERFORMERS', 'PUBLISHED', 'REJECTED', 'FAILED', 'TAKEN_DOWN', 'DELETED'] as const
 const list = listQuery(['reviewDueAt', 'createdAt', 'updatedAt', 'publishedAt', 'title'], z.object({
-  status: z.enum(STATUSES).optional(), brand: z.string().optional(), escalated: z.boolean().optional(), appealed: z.boolean().optional(),
+  status: z.enum(MEDIA_STATUSES).optional(), brand: z.string().optional(), escalated: z.boolean().optional(), appealed: z.boolean().optional(),
   assigneeId: z.string().optional(), creatorId: z.uuid().optional(), q: z.string().max(200).optional(), id: z.array(z.uuid()).max(500).optional(),
 }))
 const decisionBody = z.object({ decision: z.enum(REVIEW_DECISIONS), reasonCode: z.string().max(40), note: z.string().trim().max(2000).optional() })
@@ -68,7 +67,7 @@ export function createMediaReviewRouter({ db, temporal, storage, previewUrl }: {
     const ctx = await mediaContext(db, [item])
     const playable = (item.renditions as unknown[]).length > 0 && !item.purgedAt && item.status !== 'DELETED'
     res.json({ ...(await mediaView(item, ctx, storage, { staff: true })), ...(await mediaDetail(db, item.id)),
-      progress: ['UPLOADING', 'PROCESSING', 'IN_REVIEW', 'AWAITING_PERFORMERS', 'REJECTED'].includes(item.status) ? await liveProgress(temporal, item.workflowId) : null,
+      progress: LIVE_STATUSES.has(item.status) ? await liveProgress(temporal, item.workflowId) : null,
       previewPlaylistUrl: playable ? previewUrl(item.id, req.person!.id) : null })
   })
 

@@ -6,7 +6,7 @@ import type { Db } from '../../prisma/client.ts'
 import type { StorageClient } from '../../activities/storage/client.ts'
 import type { PiiCipher } from '../../activities/identity/deps.ts'
 import { decide } from '../../domain/authz.ts'
-import { DELETABLE, type MediaStatus } from '../../domain/media/review.ts'
+import { DELETABLE, LIVE_STATUSES, type MediaStatus } from '../../domain/media/review.ts'
 import { isBrandSlug } from '../../domain/brands.ts'
 import { appealUpdate, ingestMediaTaskQueue, performerVerifiedSignal, verifyCoPerformerWorkflowId } from '../../workflows/ingest-media.contract.ts'
 import { removalWorkflowId } from '../../workflows/takedown-media.ts'
@@ -16,7 +16,6 @@ import { DomainError } from '../errors.ts'
 import { liveProgress, mediaContext, mediaDetail, mediaView } from './media-views.ts'
 import { reviewRefusal } from './media-refusals.ts'
 
-const RUNNING: ReadonlySet<string> = new Set(['UPLOADING', 'PROCESSING', 'IN_REVIEW', 'AWAITING_PERFORMERS', 'REJECTED'])
 const uuid = (v: unknown) => z.uuid('id must be a UUID').parse(v)
 /** Trail events a creator sees on their own item (without notes or who acted). */
 const CREATOR_EVENTS: ReadonlySet<string> = new Set(['approve', 'reject', 'appeal', 'appeal_upheld', 'appeal_denied', 'published', 'takedown',
@@ -59,7 +58,7 @@ export function createMediaRouter({ db, temporal, storage, pii }: { db: Db; temp
       if (item.status !== 'PUBLISHED') throw new DomainError('notFound', 'No such video.')
       return void res.json(await mediaView(item, ctx, storage, { staff: false }))
     }
-    const progress = RUNNING.has(item.status) ? await liveProgress(temporal, item.workflowId) : null
+    const progress = LIVE_STATUSES.has(item.status) ? await liveProgress(temporal, item.workflowId) : null
     const staff = isMediaStaff(req, ctx.brand(item.brandId))
     const detail = await mediaDetail(db, item.id)
     if (staff) return void res.json({ ...(await mediaView(item, ctx, storage, { staff: true })), progress, ...detail })

@@ -41,6 +41,9 @@ export const MEDIA_STATUSES = ['UPLOADING', 'PROCESSING', 'IN_REVIEW', 'AWAITING
   'TAKEN_DOWN', 'DELETED'] as const
 export type MediaStatus = (typeof MEDIA_STATUSES)[number]
 
+/** Statuses in which the item's ingest run may still be live (its progress is worth asking for). */
+export const LIVE_STATUSES: ReadonlySet<MediaStatus> = new Set(['UPLOADING', 'PROCESSING', 'IN_REVIEW', 'AWAITING_PERFORMERS', 'REJECTED'])
+
 /** Statuses a creator may delete an item from (a taken-down item is evidence and stays until its holds end). */
 export const DELETABLE: ReadonlySet<MediaStatus> = new Set(['UPLOADING', 'PROCESSING', 'IN_REVIEW', 'AWAITING_PERFORMERS', 'PUBLISHED', 'FAILED'])
 

@@ -22,3 +22,6 @@ export function maxScores(sets: readonly Partial<Record<Category, number>>[]): C
   for (const set of sets) for (const c of MODERATION_CATEGORIES) out[c] = Math.max(out[c], set[c] ?? 0)
   return out
 }
+
+/** Labels a block-listed hash may carry (the endpoint maps them onto categories: api/moderation/block-list.ts). */
+export const BLOCK_LIST_CATEGORIES = ['sexual/minors', 'illicit', 'illicit/violent', 'violence/graphic', 'non-consent', 'other'] as const

@@ -1,12 +1,12 @@
 /** Block-list rows (GET /api/moderation-block-hashes) and what a new one must look like. */
+import { BLOCK_LIST_CATEGORIES } from '../../../domain/moderation/categories.ts'
 
 export type BlockHash = { id: string; phash: string; category: string; source: string; addedBy?: string | null; createdAt: string }
 
 /** A 64-bit DCT perceptual hash as 16 hex digits. */
 export const PHASH_PATTERN = /^[0-9a-f]{16}$/i
 
-// the categories POST /api/moderation-block-hashes accepts (api/routes/media-admin.ts); OpenAI's names where they exist
-const BLOCK_LIST_CATEGORIES = ['sexual/minors', 'illicit', 'illicit/violent', 'violence/graphic', 'non-consent', 'other'] as const
+// the categories POST /api/moderation-block-hashes accepts: one list, in domain/ (OpenAI's names where they exist)
 
 const LABELS: Record<(typeof BLOCK_LIST_CATEGORIES)[number], string> = {
   'sexual/minors': 'sexual/minors (CSAM)', illicit: 'illicit (illegal activity)', 'illicit/violent': 'illicit/violent',
