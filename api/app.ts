@@ -39,6 +39,10 @@ import { createMediaReviewRouter } from './routes/media-reviews.ts'
 import { createMediaAdminRouter } from './routes/media-admin.ts'
 import { createMediaPlaybackRouter, staffPreviewUrl } from './routes/media-playback.ts'
 import { createMediaSearchRouter } from './routes/media-search.ts'
+import type { PayoutRail, PayoutRailName } from '../activities/payouts/rail.ts'
+import { createPayoutAdminRouter } from './routes/payouts-admin.ts'
+import { createCreatorPayoutRouter } from './routes/payouts-creator.ts'
+import { createPayoutWebhookRouter } from './routes/payout-webhooks.ts'
 
 /** How long a moderator's preview link plays: a review session, not a shareable link. */
 const PREVIEW_LINK_SECONDS = 1800
@@ -46,6 +50,8 @@ const PREVIEW_LINK_SECONDS = 1800
 export type AppDeps = {
   db: Db; temporal: Client; storage: StorageClient; search: SearchClient; log: Logger
   drivers: Partial<Record<string, ProcessorDriver>>
+  /** payout rails this deployment is configured for: the webhook routes verify with them, the studio offers them */
+  payoutRails: Partial<Record<PayoutRailName, PayoutRail>>
   pool: pg.Pool
   pii: PiiCipher; kyc: KycProvider | null; sendMail: MailSender
   config: { TEMPORAL_UI_URL: string; TEMPORAL_NAMESPACE: string; SESSION_TTL_MINUTES: number; REFRESH_TTL_DAYS: number; STATIC_DIR: string;
@@ -72,6 +78,7 @@ export function createApp(deps: AppDeps): express.Express {
   // before the JSON parser: signatures are checked over the raw body
   app.use(createWebhookRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   app.use(createKycWebhookRouter({ db, temporal, pii: deps.pii, provider: deps.kyc }))
+  app.use(createPayoutWebhookRouter({ db, temporal, rails: deps.payoutRails }))
   app.use(express.json({ limit: '1mb' }))
   app.use(sessionMiddleware(db))
 
@@ -97,6 +104,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(createFinanceRulesRouter({ db }))
   api.use(createFinanceSeriesRouter({ pool: deps.pool }))
   api.use(createPurchaseRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
+  api.use(createPayoutAdminRouter({ db, temporal }))
+  api.use(createCreatorPayoutRouter({ db, pool: deps.pool, temporal, pii: deps.pii, configuredRails: Object.keys(deps.payoutRails) }))
   api.use(createSubscriptionRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   api.use(createMediaUploadRouter({ db, temporal, storage: deps.storage, pii: deps.pii, policy: { maxBytes: config.MEDIA_MAX_BYTES,
     reviewSlaHours: config.MEDIA_REVIEW_SLA_HOURS, appealWindowDays: config.MEDIA_APPEAL_WINDOW_DAYS } }))

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { temporalEnvSchema } from '../workers/temporal-connection.ts'
 import { paymentEnvSchema } from '../activities/payments/drivers.ts'
 import { identityEnvSchema } from '../activities/identity/config.ts'
-import { httpUrl, parseEnv, port, postgresUrl } from '../domain/env.ts'
+import { payoutEnvSchema } from '../activities/payouts/rails/index.ts'
+import { booleanString, httpUrl, parseEnv, port, postgresUrl } from '../domain/env.ts'
 
 const schema = z.object({
   DATABASE_URL: postgresUrl.describe('PostgreSQL URL'),
@@ -28,9 +29,10 @@ const schema = z.object({
     .refine((s) => s.split(',').every((k) => k.trim().length >= 32), 'comma-separated keys, each at least 32 characters')
     .transform((s) => s.split(',').map((k) => k.trim()))
     .describe('secret: HMAC keys of playback links, comma-separated; the first signs, every one verifies (rotation)'),
+  PAYOUT_SCHEDULES_PAUSED: booleanString(false).describe('create missing payout schedules paused (test stacks: no run starts by itself)'),
 })
 
-const fullSchema = schema.extend(temporalEnvSchema.shape).extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape)
+const fullSchema = schema.extend(temporalEnvSchema.shape).extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape).extend(payoutEnvSchema.shape)
 
 export type ApiConfig = z.output<typeof fullSchema>
 export const loadApiConfig = (env = process.env): Readonly<ApiConfig> => parseEnv(fullSchema, env)

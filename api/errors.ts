@@ -121,6 +121,13 @@ export const ERROR_CODES = {
   notEntitled: { code: 'NOT_ENTITLED', status: 403 },
   playbackTokenInvalid: { code: 'PLAYBACK_TOKEN_INVALID', status: 403 },
   playbackTokenExpired: { code: 'PLAYBACK_TOKEN_EXPIRED', status: 403 },
+  // payouts: a decision the workflow is not waiting for (409), a payout method or tax form refused by the rules (422)
+  notAwaitingApproval: { code: 'NOT_AWAITING_APPROVAL', status: 409 },
+  ownPayout: { code: 'OWN_PAYOUT', status: 409 },
+  invalidDestination: { code: 'INVALID_DESTINATION', status: 422 },
+  railUnavailable: { code: 'RAIL_UNAVAILABLE', status: 422 },
+  methodExists: { code: 'METHOD_EXISTS', status: 409 },
+  invalidTaxForm: { code: 'INVALID_TAX_FORM', status: 422 },
 } as const
 export type ErrorKind = keyof typeof ERROR_CODES
 

@@ -9,6 +9,8 @@ import { createStorageClient } from '../activities/storage/client.ts'
 import { createApp } from './app.ts'
 import { createDrivers } from '../activities/payments/drivers.ts'
 import { createIdentityServices } from '../activities/identity/config.ts'
+import { createPayoutRails } from '../activities/payouts/rails/index.ts'
+import { ensurePayoutSchedules } from './payout-schedules.ts'
 import pg from 'pg'
 import { loadApiConfig } from './config.ts'
 import { temporalConnectionOptions } from '../workers/temporal-connection.ts'
@@ -33,9 +35,12 @@ const search = createSearchClient(config.OPENSEARCH_URL)
 const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5 })
 // an idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the process
 pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'))
-const app = createApp({ db, temporal, storage, search, log, config, version, drivers: createDrivers(config), pool, ...createIdentityServices(config, db) })
+const app = createApp({ db, temporal, storage, search, log, config, version, drivers: createDrivers(config), pool,
+  payoutRails: createPayoutRails(config), ...createIdentityServices(config, db) })
 const server = app.listen(config.API_PORT, config.API_HOST)
 server.on('listening', () => log.info({ url: config.PUBLIC_URL }, 'api listening'))
+// every brand's payout schedule exists once Temporal answers (created paused where the config says so)
+void ensurePayoutSchedules(temporal, db, { paused: config.PAYOUT_SCHEDULES_PAUSED, log })
 server.on('error', (err: NodeJS.ErrnoException) => {
   log.fatal(err.code === 'EADDRINUSE' ? `port ${config.API_PORT} (API) is already in use` : err.message)
   process.exit(1)

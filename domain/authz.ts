@@ -26,6 +26,9 @@ export const POLICY = {
   // taking published content down is a platform decision: compliance (and admins)
   media: { takedown: ['compliance'] },
   'moderation-block-hashes': { read: ['moderator', 'compliance'], manage: ['moderator', 'compliance'] },
+  // payout runs, approvals, schedules and reconciliation are finance's; holds are set by finance or compliance
+  payouts: { read: ['finance'], approve: ['finance'], manage: ['finance'] },
+  'payout-holds': { read: ['finance', 'compliance'], manage: ['finance', 'compliance'] },
 } as const satisfies Record<string, Record<string, readonly RoleName[]>>
 
 export type Resource = keyof typeof POLICY

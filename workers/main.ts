@@ -20,6 +20,8 @@ import { createMediaRecordActivities } from '../activities/media/records.ts'
 import { createMediaPublishingActivities } from '../activities/media/publishing.ts'
 import { createMediaUploadActivities } from '../activities/media/uploads.ts'
 import { createModerationActivities } from '../activities/moderation/index.ts'
+import { createPayoutActivities } from '../activities/payouts/index.ts'
+import { createPayoutRails } from '../activities/payouts/rails/index.ts'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -47,7 +49,8 @@ const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 })
 pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'))
 const drivers = createDrivers(config)
 const identity = createIdentityServices(config, db)
-log.info({ processors: Object.keys(drivers) }, 'payment processors configured')
+const payoutRails = createPayoutRails(config)
+log.info({ processors: Object.keys(drivers), payoutRails: Object.keys(payoutRails) }, 'payment processors and payout rails configured')
 // scratch space for sources and transcodes; whole sources are cached here per worker, so it needs room
 const mediaWorkDir = config.MEDIA_WORK_DIR || path.join(tmpdir(), 'fanz-media')
 await mkdir(mediaWorkDir, { recursive: true })
@@ -70,7 +73,8 @@ const activitiesFor = (taskQueue: string) => ({
     recordsRetentionYears: config.RECORDS_RETENTION_YEARS }) : {}),
   ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }),
     ...createChargebackActivities({ db, storage }), ...createRefundActivities({ db }),
-    ...createSubscriptionActivities({ db, sendMail: identity.sendMail, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS, publicUrl: config.PUBLIC_URL }) } : {}),
+    ...createSubscriptionActivities({ db, sendMail: identity.sendMail, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS, publicUrl: config.PUBLIC_URL }),
+    ...createPayoutActivities({ db, pool, pii: identity.pii, rails: payoutRails, sendMail: identity.sendMail, publicUrl: config.PUBLIC_URL, financeEmail: config.FINANCE_EMAIL }) } : {}),
   ...(taskQueue === 'media' ? mediaActivities() : {}),
 })
 

@@ -1,21 +1,12 @@
 /** Ledger activities: every write carries an idempotency key and records the workflow run that caused it. */
-import { ApplicationFailure, Context } from '@temporalio/activity'
+import { ApplicationFailure } from '@temporalio/activity'
 import type pg from 'pg'
 import { LedgerError } from '../../domain/ledger/validate.ts'
-import { createLedgerStore, LedgerRefusal, type Cause, type EntryInput } from './store.ts'
-
-/** The running activity's execution, or null when called outside Temporal (scripts, benchmarks). */
-function currentCause(): Cause {
-  try {
-    const { workflowExecution, activityType } = Context.current().info
-    return workflowExecution ? { workflowId: workflowExecution.workflowId, runId: workflowExecution.runId, activityType } : null
-  } catch {
-    return null
-  }
-}
+import { currentCause } from './cause.ts'
+import { createLedgerStore, LedgerRefusal, type EntryInput } from './store.ts'
 
 /** Ledger refusals are business outcomes, not outages: retrying them cannot succeed. */
-async function permanent<T>(run: () => Promise<T>): Promise<T> {
+export async function permanent<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run()
   } catch (err) {

@@ -11,5 +11,7 @@ export const MAIL_TEMPLATES = {
   newContent: 'newContent',
   coPerformerInvite: 'coPerformerInvite',
   mediaEscalation: 'mediaEscalation',
+  payoutNotice: 'payoutNotice',
+  payoutApproval: 'payoutApproval',
 } as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[keyof typeof MAIL_TEMPLATES]

@@ -58,6 +58,25 @@ function mediaNotice(d: { brand: Brand; name: string; link: string; title: strin
   }
 }
 
+/** What a creator hears about a payout. */
+export const PAYOUT_NOTICES = ['payoutSent', 'payoutPaid', 'payoutReturned', 'payoutFailed', 'payoutBlocked'] as const
+
+function payoutNotice(d: { brand: Brand; name: string; link: string; notice: (typeof PAYOUT_NOTICES)[number]; amount: string; rail?: string; reason?: string }): MailContent {
+  const say = (subject: string, ...paragraphs: string[]): MailContent =>
+    ({ subject: `${d.brand.name}: ${subject}`, greeting: hi(d), paragraphs, action: { label: 'Open my earnings', url: d.link } })
+  const why = d.reason ? [`Reason: ${d.reason}`] : []
+  const via = d.rail ? ` by ${d.rail}` : ''
+  switch (d.notice) {
+    case 'payoutSent': return say(`your payout of ${d.amount} is on its way`, `We sent ${d.amount}${via}. We will tell you when it arrives.`)
+    case 'payoutPaid': return say(`your payout of ${d.amount} has arrived`, `Your payout of ${d.amount}${via} is complete.`)
+    case 'payoutReturned': return say(`your payout of ${d.amount} came back`, `Your payout of ${d.amount}${via} was returned to us and is back in your available balance.`,
+      ...why, 'Please check your payout method; we will try again at the next payout run.')
+    case 'payoutFailed': return say(`we could not send your payout of ${d.amount}`, `None of your payout methods accepted ${d.amount}; it stays in your available balance.`,
+      ...why, 'Please check your payout methods in your studio.')
+    case 'payoutBlocked': return say('your payout is on hold', `We could not include you in this payout run.`, ...why)
+  }
+}
+
 /** What the subscription workflow tells a fan about. */
 export const SUBSCRIPTION_NOTICES = ['subscriptionStarted', 'subscriptionPaymentFailed', 'subscriptionRetryFailed', 'subscriptionRenewalUnconfirmed',
   'subscriptionGraceStarted', 'subscriptionCancelledUnpaid', 'subscriptionCancelled', 'subscriptionEnded', 'subscriptionPriceChange',
@@ -164,6 +183,18 @@ export const TEMPLATES = {
     brand: BRANDS.fanzlab,
     content: { subject: `Fanz moderation: item ${d.mediaId} escalated`, greeting: 'Hello moderation leads,',
       paragraphs: [`Media item ${d.mediaId} needs a senior decision: ${d.reason}.`], action: { label: 'Open the item', url: d.link } },
+  })),
+  // one template for what a creator hears about a payout; `notice` says which
+  payoutNotice: define(person.extend({ link, notice: z.enum(PAYOUT_NOTICES), amount: z.string().trim().min(1).max(40), rail: optionalText,
+    reason: optionalText }), (d) => ({ brand: d.brand, content: payoutNotice(d) })),
+  // internal: to the finance inbox, from the portal brand
+  payoutApproval: define(z.object({ creator: z.string().trim().min(1).max(100), amount: z.string().trim().min(1).max(40),
+    reason: z.string().trim().min(1).max(300), expiresAt: at, reminder: z.enum(['no', 'yes']), link }), (d) => ({
+    brand: BRANDS.fanzlab,
+    content: { subject: `Fanz finance: ${d.reminder === 'yes' ? 'reminder: ' : ''}payout of ${d.amount} to ${d.creator} waits for approval`,
+      greeting: 'Hello finance team,', paragraphs: [`A payout of ${d.amount} to ${d.creator} needs a finance decision: ${d.reason}.`,
+        `Without a decision by ${when(d.expiresAt)} it expires and the money stays in the creator's available balance.`],
+      action: { label: 'Open the approvals queue', url: d.link } },
   })),
 } satisfies Record<MailTemplate, { schema: z.ZodType; render: (data: unknown) => Rendered }>
 

@@ -16,10 +16,15 @@ import mailMessages, { canReadMail } from './mail'
 import { canReadPerformerRecords, canReviewKyc } from './kyc-cases/access'
 import ledgerAccounts from './ledger-accounts'
 import ledgerEntries from './ledger-entries'
+import payoutApprovals from './payout-approvals'
+import payoutItems from './payout-items'
+import payoutRuns from './payout-runs'
+import payoutSchedules from './payout-schedules'
 import people from './people'
 import performerRecords from './performer-records'
 import platformChecks from './platform-checks'
 import purchases from './purchases'
+import reconciliationCases from './reconciliation-cases'
 import referrals from './referrals'
 import { ReportsRoute } from './reports'
 import type { RoleGrant } from './session'
@@ -70,6 +75,11 @@ export function App() {
               <Resource name="revenue-share-rules" {...revenueShareRules} options={{ label: 'Revenue share rules' }} />
               <Resource name="fx-rates" {...fxRates} options={{ label: 'FX rates' }} />
               <Resource name="referrals" {...referrals} />
+              <Resource name="payout-runs" {...payoutRuns} options={{ label: 'Payout runs' }} />
+              <Resource name="payout-approvals" {...payoutApprovals} options={{ label: 'Payout approvals' }} />
+              <Resource name="payout-items" {...payoutItems} options={{ label: 'Payouts' }} recordRepresentation="creatorName" />
+              <Resource name="reconciliation-cases" {...reconciliationCases} options={{ label: 'Reconciliation' }} />
+              <Resource name="payout-schedules" {...payoutSchedules} options={{ label: 'Payout schedules' }} recordRepresentation="name" />
               <CustomRoutes>
                 <Route path="/trial-balance" element={<TrialBalancePage />} />
                 <Route path="/reports" element={<ReportsRoute />} />

@@ -8,6 +8,7 @@ import { hasFinanceAccess } from './session'
 import { ComplianceMenuItems } from './kyc-cases/ComplianceMenu'
 import { ModerationMenuItems } from './media-reviews/ModerationMenu'
 import { canReadMail } from './mail'
+import { ApprovalsMenuItem } from './payout-approvals/ApprovalsMenuItem'
 
 /** Operations resources, then the Finance group for finance staff and admins. */
 function AppMenu() {
@@ -33,6 +34,11 @@ function AppMenu() {
         <Menu.ResourceItem key="chargeback-cases" name="chargeback-cases" />,
         <Menu.ResourceItem key="revenue-share-rules" name="revenue-share-rules" />,
         <Menu.ResourceItem key="referrals" name="referrals" />,
+        <Menu.ResourceItem key="payout-runs" name="payout-runs" data-testid="menu-payout-runs" />,
+        <ApprovalsMenuItem key="payout-approvals" />,
+        <Menu.ResourceItem key="payout-items" name="payout-items" data-testid="menu-payout-items" />,
+        <Menu.ResourceItem key="reconciliation-cases" name="reconciliation-cases" data-testid="menu-reconciliation-cases" />,
+        <Menu.ResourceItem key="payout-schedules" name="payout-schedules" data-testid="menu-payout-schedules" />,
         <Menu.ResourceItem key="fx-rates" name="fx-rates" />,
         <Menu.Item key="reports" to="/reports" primaryText="Reports" leftIcon={<InsightsIcon />} data-testid="menu-reports" />,
       ]}

@@ -23,7 +23,8 @@ export type SaleInput = {
   settled?: SettledShares
 }
 
-type Book = { brand: string; currency: string }
+/** The books an entry is kept in: one brand, one currency. */
+export type Book = { brand: string; currency: string }
 
 /** Where the creator's share of a sale is owed when the brand settles in another currency, and the day's rate. */
 export type Settlement = { currency: string; rate: string; asOf: string; source: string }
@@ -38,7 +39,8 @@ export const settleShares = (split: SaleSplit, settlement: Settlement | null): S
   return { currency: settlement.currency, creator: to(split.creator), referral: to(referral), fx: { ...settlement, from: split.currency } }
 }
 
-const post = (book: Book, kind: AccountKind, owner: string | null, amount: number): Posting =>
+/** One posting on the book's account of `kind` owned by `owner` (debit > 0, credit < 0). */
+export const post = (book: Book, kind: AccountKind, owner: string | null, amount: number): Posting =>
   ({ account: { kind, brand: book.brand, currency: book.currency, owner }, amount })
 
 const amountOf = (value: number, what: string): number => {
@@ -49,7 +51,7 @@ const amountOf = (value: number, what: string): number => {
 }
 
 /** Drops zero postings and checks the balance, so no template can emit a broken entry. */
-const entry = (postings: Posting[], memo: string): Entry => {
+export const entry = (postings: Posting[], memo: string): Entry => {
   const kept = postings.filter((p) => p.amount !== 0)
   assertBalanced(kept)
   return { postings: kept, memo }

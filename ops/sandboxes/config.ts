@@ -39,6 +39,25 @@ const schema = z.object({
   VERIFF_DUPLICATE_WEBHOOKS: booleanString(false).describe('deliver every decision webhook twice'),
   VERIFF_API_KEY: z.uuid().default('5b8f3c2e-1d4a-4e6b-9f70-3a2c1b0d9e8f').describe('integration API key the sandbox accepts (X-AUTH-CLIENT)'),
   VERIFF_SHARED_SECRET: z.string().min(16).default('fanz-local-veriff-shared-secret').describe('secret'),
+  // payout rails: the same variable names the platform's rail drivers read
+  PAXUM_SANDBOX_PORT: port(8606).describe('port of the Paxum sandbox, on 127.0.0.1'),
+  PAXUM_FROM_EMAIL: z.email().default('payouts@fanz.demo'),
+  PAXUM_SHARED_SECRET: z.string().min(1).default('fanz-local-paxum-secret').describe('secret'),
+  WISE_SANDBOX_PORT: port(8607).describe('port of the Wise sandbox, on 127.0.0.1'),
+  WISE_API_TOKEN: z.string().min(1).default('fanz-local-wise-token').describe('secret'),
+  WISE_PROFILE_ID: z.coerce.number().int().positive().default(16_000_001),
+  WISE_WEBHOOK_URL: httpUrl.optional().describe('where the Wise sandbox posts transfers#state-change (API /webhooks/payouts/wise); none when unset'),
+  DWOLLA_SANDBOX_PORT: port(8608).describe('port of the Dwolla (ACH) sandbox, on 127.0.0.1'),
+  DWOLLA_KEY: z.string().min(1).default('fanz-local-dwolla-key'),
+  DWOLLA_SECRET: z.string().min(1).default('fanz-local-dwolla-secret').describe('secret'),
+  DWOLLA_WEBHOOK_SECRET: z.string().min(1).default('fanz-local-dwolla-webhook').describe('secret'),
+  DWOLLA_ACCOUNT_ID: z.string().min(1).default('0f1a7c2e-5b3d-4e8f-9a61-2c4d6e8f0a1b'),
+  DWOLLA_FUNDING_SOURCE_ID: z.string().min(1).default('7d3e9b1c-2a4f-4c6e-8b0d-1f3a5c7e9b2d'),
+  DWOLLA_WEBHOOK_URL: httpUrl.optional().describe('where the Dwolla sandbox posts webhooks (API /webhooks/payouts/ach); none when unset'),
+  WIRE_SANDBOX_PORT: port(8609).describe('port of the bank (ISO 20022 wire) sandbox, on 127.0.0.1'),
+  WIRE_USERNAME: z.string().min(1).default('fanzbank'),
+  WIRE_PASSWORD: z.string().min(1).default('fanzbank-pass').describe('secret'),
+  PAYOUT_SETTLE_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1000).describe('how long the payout sandboxes take to settle a payout'),
 })
 
 export type SandboxConfig = z.output<typeof schema>

@@ -1,4 +1,7 @@
-/** Starts the local sandboxes of the outside providers: CCBill, Segpay, Epoch, Verotel, and the Veriff-style KYC provider. */
+/**
+ * Starts the local sandboxes of the outside providers: CCBill, Segpay, Epoch, Verotel, the Veriff-style KYC provider,
+ * and the payout rails (Paxum, Wise, Dwolla for ACH, a bank's ISO 20022 wire API).
+ */
 import type { Express } from 'express'
 import { createCcbillSandbox } from './ccbill/server.ts'
 import { createEpochSandbox } from './epoch/server.ts'
@@ -8,6 +11,10 @@ import { verotelSandboxOptions } from './verotel/config.ts'
 import { createVerotelSandbox } from './verotel/server.ts'
 import { loadSandboxConfig, type SandboxConfig } from './config.ts'
 import { listen, type Listening } from './listen.ts'
+import { createPaxumSandbox } from './paxum/server.ts'
+import { createWiseSandbox } from './wise/server.ts'
+import { createDwollaSandbox } from './dwolla/server.ts'
+import { createWireSandbox } from './wire/server.ts'
 
 type SandboxEntry = { name: string; port: (c: SandboxConfig) => number; create: (c: SandboxConfig) => { app: Express; stop: () => void } }
 
@@ -48,6 +55,19 @@ const SANDBOXES: readonly SandboxEntry[] = [
       publicUrl: c.KYC_SANDBOX_PUBLIC_URL ?? `http://127.0.0.1:${c.KYC_SANDBOX_PORT}`,
     }),
   },
+  { name: 'paxum', port: (c) => c.PAXUM_SANDBOX_PORT, create: (c) => createPaxumSandbox({ fromEmail: c.PAXUM_FROM_EMAIL, sharedSecret: c.PAXUM_SHARED_SECRET }) },
+  {
+    name: 'wise',
+    port: (c) => c.WISE_SANDBOX_PORT,
+    create: (c) => createWiseSandbox({ apiToken: c.WISE_API_TOKEN, profileId: c.WISE_PROFILE_ID, webhookUrl: c.WISE_WEBHOOK_URL, settleDelayMs: c.PAYOUT_SETTLE_DELAY_MS }),
+  },
+  {
+    name: 'dwolla',
+    port: (c) => c.DWOLLA_SANDBOX_PORT,
+    create: (c) => createDwollaSandbox({ key: c.DWOLLA_KEY, secret: c.DWOLLA_SECRET, webhookSecret: c.DWOLLA_WEBHOOK_SECRET, accountId: c.DWOLLA_ACCOUNT_ID,
+      masterFundingSourceId: c.DWOLLA_FUNDING_SOURCE_ID, webhookUrl: c.DWOLLA_WEBHOOK_URL, settleDelayMs: c.PAYOUT_SETTLE_DELAY_MS }),
+  },
+  { name: 'wire', port: (c) => c.WIRE_SANDBOX_PORT, create: (c) => createWireSandbox({ username: c.WIRE_USERNAME, password: c.WIRE_PASSWORD, settleDelayMs: c.PAYOUT_SETTLE_DELAY_MS }) },
 ]
 
 const config = loadSandboxConfig()

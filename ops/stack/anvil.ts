@@ -4,7 +4,7 @@ import path from 'node:path'
 import pg from 'pg'
 import type { Address, Hex } from 'viem'
 import { createNonceManager, jsonRpc } from 'viem/nonce'
-import { mnemonicToAccount } from 'viem/accounts'
+import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
 import { ANVIL_BIN, ANVIL_DEV_MNEMONIC, LOCAL_CUSTODY_MNEMONIC, anvilDevKey } from '../../activities/chain/anvil-process.ts'
 import { connectChain } from '../../activities/chain/clients.ts'
 import { createMnemonicCustody } from '../../activities/chain/custody.ts'
@@ -24,6 +24,8 @@ export const LOCAL_CHAIN = {
   confirmations: 2,
   /** FanzUSD each demo fan holds after every start: 1,000.00 */
   demoFanUnits: 1_000_000_000n,
+  /** FanzUSD the treasury holds after every start for stablecoin payouts to creators: 100,000.00 */
+  treasuryPayoutUnits: 100_000_000_000n,
 } as const
 
 /** Everything the API and workers need to take crypto payments (see paymentEnvSchema). */
@@ -68,7 +70,10 @@ export async function anvilSpec(options: { profile: Profile; port?: number; fres
 /** Deploys (or finds) FanzUSD and the payment router; returns the platform's crypto settings for this chain. */
 export async function deployChainContracts(rpcUrl: string): Promise<CryptoEnv> {
   const clients = await connectChain(rpcUrl)
-  const { token, router } = await setupLocalPayments(clients, mnemonicToAccount(ANVIL_DEV_MNEMONIC, { addressIndex: 0 }))
+  const deployer = mnemonicToAccount(ANVIL_DEV_MNEMONIC, { addressIndex: 0 })
+  const { token, router } = await setupLocalPayments(clients, deployer)
+  // the treasury pays creators who take stablecoin payouts: a float of test money, topped up on every start
+  await topUpFanzUsd(clients, deployer, token, privateKeyToAccount(anvilDevKey(1)).address, LOCAL_CHAIN.treasuryPayoutUnits)
   return {
     CRYPTO_RPC_URL: rpcUrl,
     CRYPTO_TOKEN_ADDRESS: token,

@@ -1,3 +1,5 @@
+import { WISE_SANDBOX_PUBLIC_KEY_PEM } from '../sandboxes/wise/local-keys.ts'
+
 /** Settings that point the platform at the local sandboxes (the real providers: same variables, other values). */
 export const SANDBOX_CREDENTIALS = {
   ccbill: { appId: 'fanz-local-app', secret: 'fanz-local-secret', clientAccnum: '900100', clientSubacc: '0000',
@@ -6,6 +8,12 @@ export const SANDBOX_CREDENTIALS = {
   epoch: { coCode: 'fz1', hmacKey: 'fanz-local-hmac', csaUsername: 'fanzcsa', csaPassword: 'fanzcsa-pass' },
   verotel: { shopId: '100200', signatureKey: 'fanz-local-flexpay-key', apiUsername: 'fanzcc', apiPassword: 'fanzcc-pass' },
   veriff: { apiKey: '5b8f3c2e-1d4a-4e6b-9f70-3a2c1b0d9e8f', sharedSecret: 'fanz-local-veriff-shared-secret' },
+  paxum: { fromEmail: 'payouts@fanz.demo', sharedSecret: 'fanz-local-paxum-secret' },
+  wise: { apiToken: 'fanz-local-wise-token', profileId: '16000001' },
+  dwolla: { key: 'fanz-local-dwolla-key', secret: 'fanz-local-dwolla-secret', webhookSecret: 'fanz-local-dwolla-webhook',
+    accountId: '0f1a7c2e-5b3d-4e8f-9a61-2c4d6e8f0a1b', fundingSourceId: '7d3e9b1c-2a4f-4c6e-8b0d-1f3a5c7e9b2d' },
+  // our (demo) account at the bank the wire sandbox plays: a valid German IBAN and BIC
+  wire: { username: 'fanzbank', password: 'fanzbank-pass', debtorIban: 'DE89370400440532013000', debtorBic: 'COBADEFFXXX' },
 } as const
 
 /** Local-only encryption keys for personal data (a deployment's come from its secret store). */
@@ -24,7 +32,8 @@ export const LOCAL_MEDIA_KEYS = {
 
 /** One port per sandbox, counted from the profile's sandbox base port; the mail sink sits further up. */
 export function sandboxPorts(base: number) {
-  return { ccbill: base, segpay: base + 1, epoch: base + 2, verotel: base + 3, kyc: base + 4, moderation: base + 9, smtp: base + 24, mailHttp: base + 25 }
+  return { ccbill: base, segpay: base + 1, epoch: base + 2, verotel: base + 3, kyc: base + 4, paxum: base + 5, wise: base + 6, dwolla: base + 7, wire: base + 8,
+    moderation: base + 9, smtp: base + 24, mailHttp: base + 25 }
 }
 export type SandboxPorts = ReturnType<typeof sandboxPorts>
 
@@ -36,6 +45,9 @@ export function sandboxProcessEnv(ports: SandboxPorts, publicUrl: string) {
     EPOCH_SANDBOX_PORT: String(ports.epoch), EPOCH_POSTBACK_URL: `${publicUrl}/webhooks/epoch`,
     VEROTEL_SANDBOX_PORT: String(ports.verotel), VEROTEL_POSTBACK_URL: `${publicUrl}/webhooks/verotel`,
     KYC_SANDBOX_PORT: String(ports.kyc), KYC_SANDBOX_PUBLIC_URL: `http://localhost:${ports.kyc}`, VERIFF_WEBHOOK_URL: `${publicUrl}/webhooks/kyc/veriff`,
+    PAXUM_SANDBOX_PORT: String(ports.paxum), WIRE_SANDBOX_PORT: String(ports.wire),
+    WISE_SANDBOX_PORT: String(ports.wise), WISE_WEBHOOK_URL: `${publicUrl}/webhooks/payouts/wise`,
+    DWOLLA_SANDBOX_PORT: String(ports.dwolla), DWOLLA_WEBHOOK_URL: `${publicUrl}/webhooks/payouts/ach`,
   }
 }
 
@@ -61,7 +73,21 @@ export function sandboxDriverEnv(ports: SandboxPorts) {
     SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, MAIL_SINK_URL: url(ports.mailHttp),
     // the platform's own OpenAI-compatible moderation endpoint (local models); pointing at OpenAI is this URL and a key
     MODERATION_URL: `${url(ports.moderation)}/v1`,
+    ...payoutRailEnv(ports),
     ...LOCAL_PII_KEYS,
     ...LOCAL_MEDIA_KEYS,
+  }
+}
+
+/** The payout rails' variables, pointing at their sandboxes (Wise's webhook key is the sandbox's public one). */
+function payoutRailEnv(ports: SandboxPorts) {
+  const url = (port: number) => `http://127.0.0.1:${port}`
+  const { paxum, wise, dwolla, wire } = SANDBOX_CREDENTIALS
+  return {
+    PAXUM_API_URL: url(ports.paxum), PAXUM_FROM_EMAIL: paxum.fromEmail, PAXUM_SHARED_SECRET: paxum.sharedSecret,
+    WISE_API_URL: url(ports.wise), WISE_API_TOKEN: wise.apiToken, WISE_PROFILE_ID: wise.profileId, WISE_WEBHOOK_PUBLIC_KEY: WISE_SANDBOX_PUBLIC_KEY_PEM,
+    DWOLLA_API_URL: url(ports.dwolla), DWOLLA_KEY: dwolla.key, DWOLLA_SECRET: dwolla.secret, DWOLLA_WEBHOOK_SECRET: dwolla.webhookSecret,
+    DWOLLA_ACCOUNT_ID: dwolla.accountId, DWOLLA_FUNDING_SOURCE_ID: dwolla.fundingSourceId,
+    WIRE_API_URL: url(ports.wire), WIRE_USERNAME: wire.username, WIRE_PASSWORD: wire.password, WIRE_DEBTOR_IBAN: wire.debtorIban, WIRE_DEBTOR_BIC: wire.debtorBic,
   }
 }

@@ -95,7 +95,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await launch({
         name: 'sandboxes', cwd: ROOT, env: { ...childEnv, ...sandboxProcessEnv(sp, env.PUBLIC_URL) },
         ports: [{ port: sp.ccbill, what: 'CCBill sandbox' }, { port: sp.segpay, what: 'Segpay sandbox' }, { port: sp.epoch, what: 'Epoch sandbox' },
-          { port: sp.verotel, what: 'Verotel sandbox' }, { port: sp.kyc, what: 'KYC sandbox' }],
+          { port: sp.verotel, what: 'Verotel sandbox' }, { port: sp.kyc, what: 'KYC sandbox' }, { port: sp.paxum, what: 'Paxum sandbox' },
+          { port: sp.wise, what: 'Wise sandbox' }, { port: sp.dwolla, what: 'Dwolla (ACH) sandbox' }, { port: sp.wire, what: 'bank (wire) sandbox' }],
         command: [process.execPath, '--import', 'tsx', 'ops/sandboxes/main.ts'],
         healthy: async () => (await fetch(`http://127.0.0.1:${sp.kyc}/sandbox/sessions`)).ok,
       })
@@ -147,6 +148,8 @@ function appEnv(cfg: StackConfig, crypto?: CryptoEnv) {
     API_PORT: String(cfg.ports.api),
     PUBLIC_URL: `http://localhost:${cfg.ports.api}`,
     LOG_LEVEL: cfg.LOG_LEVEL as string,
+    // a test stack's payout runs start only when a test asks for one
+    PAYOUT_SCHEDULES_PAUSED: cfg.profile === 'test' ? 'true' : 'false',
     ...sandboxDriverEnv(sandboxPorts(cfg.ports.sandboxes)),
     ...crypto,
   }

@@ -21,6 +21,7 @@ import { useFanSession } from './use-fan-session'
 import { HeaderSearch } from './media/HeaderSearch'
 import { MediaPage } from './media/MediaPage'
 import { mediaHref, mediaRouteOf } from './media/media-paths'
+import { EarningsPage } from './payouts/EarningsPage'
 
 type PageProps = { brand: Brand; session: FanSession | null; onSignIn: () => void; onSignOut: () => void; onSessionExpired: () => void }
 
@@ -46,6 +47,7 @@ function BrandPage({ page, ...props }: PageProps & { page: Page }) {
           <nav className="account-links" aria-label="Videos">
             <HeaderSearch slug={brand.slug} />
             {session && <a href={mediaHref(brand.slug, { page: 'studio-list' })} data-testid="nav-studio">Creator studio</a>}
+            {session && <a href={mediaHref(brand.slug, { page: 'studio-earnings' })} data-testid="nav-earnings">Earnings</a>}
           </nav>
           {brand.policy.layout === 'portal' && <PortalGrid current={brand.slug} />}
           <PostsSection brandSlug={brand.slug} session={session} onSignInNeeded={onSignIn} onSessionExpired={onSessionExpired} />
@@ -77,7 +79,9 @@ export function App({ brand }: { brand: Brand }) {
   const mediaRoute = mediaRouteOf(brand.slug, window.location.pathname, window.location.search)
   return (
     <>
-      {mediaRoute
+      {mediaRoute?.page === 'studio-earnings'
+        ? <EarningsPage brand={brand} session={session} onSignIn={() => setSigningIn(true)} onSessionExpired={forget} />
+        : mediaRoute
         ? <MediaPage route={mediaRoute} brand={brand} session={session} onSignIn={() => setSigningIn(true)} onSessionExpired={forget} />
         : <BrandPage page={pageOf(brand.slug, window.location.pathname)} brand={brand} session={session}
           onSignIn={() => setSigningIn(true)} onSignOut={signOut} onSessionExpired={forget} />}

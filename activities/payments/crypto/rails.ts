@@ -5,7 +5,7 @@ import type { ChainClients } from '../../chain/clients.ts'
 import { confirmedBlockNumber, readWhenConfirmed, waitForConfirmations, type DepthOptions } from '../../chain/confirmations.ts'
 import { routerCallAbi } from '../../chain/reverts.ts'
 import { createSendQueue } from '../../chain/send-queue.ts'
-import { signPaymentOrder, signPermit } from '../../chain/signatures.ts'
+import { NO_PERMIT, signPaymentOrder, signPermit } from '../../chain/signatures.ts'
 
 export type RailsConfig = {
   chain: () => Promise<ChainClients>
@@ -79,7 +79,22 @@ export function createRails(config: RailsConfig) {
       return fromTreasury(() => clients.wallet(treasury).writeContract({ address: router, abi: routerCallAbi, functionName: 'pay',
         args: [order, signature, permit] }))
     },
-    /** Lets the router take refunds from the treasury; approved once, without limit (the router only pays back recorded payments). */
+    /**
+     * The treasury pays `payee` from its own balance (a creator payout): it signs its own order, and the router spends
+     * the allowance allowRefunds gave it; a permit would overwrite that allowance with this one amount.
+     */
+    async payFromTreasury(paymentId: Hex, payee: Address, amount: bigint): Promise<Hash> {
+      const clients = await config.chain()
+      const deadline = BigInt(Math.floor(Date.now() / 1000) + config.orderTtlSeconds)
+      const order = { paymentId, token, payer: treasury.address, payee, amount, deadline }
+      const signature = await signPaymentOrder(treasury, { chainId: clients.chain.id, router }, order)
+      return fromTreasury(() => clients.wallet(treasury).writeContract({ address: router, abi: routerCallAbi, functionName: 'pay',
+        args: [order, signature, NO_PERMIT] }))
+    },
+    /**
+     * Lets the router take refunds and payouts from the treasury; approved once, without limit (the router moves the
+     * treasury's tokens only for refunds of recorded payments the treasury sends, and orders the treasury signed).
+     */
     async allowRefunds(amount: bigint): Promise<void> {
       const clients = await config.chain()
       const allowance = await clients.public.readContract({ address: token, abi: stablecoinAbi, functionName: 'allowance', args: [treasury.address, router] })

@@ -1,4 +1,4 @@
-/** The media pages of a brand: creator studio (upload, list, one item), a public video, search. */
+/** The media pages of a brand: creator studio (upload, list, one item, earnings), a public video, search. */
 import type { BrandSlug } from '../../../domain/brands'
 import { PAGES, pageHref } from '../signup/paths'
 
@@ -6,6 +6,7 @@ export type MediaRoute =
   | { page: 'studio-upload' }
   | { page: 'studio-list' }
   | { page: 'studio-item'; id: string }
+  | { page: 'studio-earnings' }
   | { page: 'item'; id: string }
   | { page: 'search'; q: string }
 
@@ -32,6 +33,7 @@ export function mediaRouteOf(slug: BrandSlug, pathname: string, search = ''): Me
   if (first !== 'studio') return null
   if (second === 'upload' && !c) return { page: 'studio-upload' }
   if (second === 'media' && !c) return { page: 'studio-list' }
+  if (second === 'earnings' && !c) return { page: 'studio-earnings' }
   if (second === 'media' && ID.test(c)) return { page: 'studio-item', id: c }
   return null
 }
@@ -48,6 +50,8 @@ export function mediaHref(slug: BrandSlug, route: MediaRoute, loc: Pick<Location
       return `${prefix}/studio/media`
     case 'studio-item':
       return `${prefix}/studio/media/${id}`
+    case 'studio-earnings':
+      return `${prefix}/studio/earnings`
     case 'item':
       return `${prefix}/media/${id}`
     case 'search':

@@ -1,0 +1,45 @@
+/** Payout money in stablecoin base units and back, exactly (bigint), and the address checks every payout passes. */
+import { getAddress, isAddress, zeroAddress, type Address } from 'viem'
+import { CURRENCIES, isCurrency, type Currency } from '../../../../domain/money.ts'
+
+/** The base units of one minor unit: 10^4 for cents in a 6-decimal token. Fails at boot for a token too coarse for cents. */
+export function unitsPerMinor(currency: string, tokenDecimals: number): bigint {
+  if (!isCurrency(currency)) throw new Error(`the crypto payout rail has no minor units for currency ${currency}`)
+  const shift = tokenDecimals - CURRENCIES[currency].exponent
+  if (!Number.isInteger(shift) || shift < 0) throw new Error(`a token with ${tokenDecimals} decimals cannot hold ${currency} minor units exactly`)
+  return 10n ** BigInt(shift)
+}
+
+/** 12_345 cents -> 123_450_000 base units of a 6-decimal token. */
+export const toTokenUnits = (amount: number, scale: bigint): bigint => BigInt(amount) * scale
+
+/** Base units back to minor units; null when they are not a whole number of minor units (no payout of ours). */
+export function toMinorUnits(units: bigint, scale: bigint): number | null {
+  if (units % scale !== 0n) return null
+  const minor = units / scale
+  return minor <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(minor) : null
+}
+
+/** Whether a rail can carry this amount: a positive, safe whole number of minor units of the pegged currency. */
+export function payableProblem(amount: number, currency: string, pegged: Currency): string | null {
+  if (currency !== pegged) return `the stablecoin is pegged to ${pegged}; a ${currency} payout cannot be paid with it`
+  if (!Number.isSafeInteger(amount) || amount <= 0) return `a payout is a positive whole number of minor units, got ${amount}`
+  return null
+}
+
+/**
+ * The checksummed address, or why it cannot be paid. Mixed case must carry a valid EIP-55 checksum (one mistyped
+ * character in a checksummed address is caught); all-lower or all-upper hex carries none and is taken as written.
+ */
+export function parsePayee(address: string, treasury: Address): { address: Address } | { problem: string } {
+  if (!/^0x[0-9a-fA-F]{40}$/.test(address)) return { problem: 'not an address: expected 0x followed by 40 hexadecimal digits' }
+  const hex = address.slice(2)
+  const checksummedAsWritten = hex !== hex.toLowerCase() && hex !== hex.toUpperCase()
+  if (checksummedAsWritten && !isAddress(address, { strict: true })) {
+    return { problem: 'the address checksum (its mix of upper and lower case) is wrong: a character was probably mistyped' }
+  }
+  const checksummed = getAddress(address)
+  if (checksummed === zeroAddress) return { problem: 'the zero address belongs to nobody: tokens sent there are lost' }
+  if (checksummed === getAddress(treasury)) return { problem: "the platform treasury's own address cannot receive payouts" }
+  return { address: checksummed }
+}

@@ -1,0 +1,85 @@
+/** The wire rail: ISO 20022 credit transfers through our bank's API (pain.001 in, pain.002 status, camt.053 statement). */
+import { formatMoney, isCurrency, money, parseDecimal } from '../../../../domain/money.ts'
+import {
+  PAYOUT_FAILURES, RAIL_NOTIFICATION_ERRORS, RailNotificationRejected, type PayoutRail, type PayoutState, type RailReportLine,
+} from '../../rail.ts'
+import { isValidBic, isValidIban, normalIban } from './account-checks.ts'
+import { payoutStateOf } from './codes.ts'
+import { buildPain001, messageIdFor, parseCamt053, parsePain002, type WireDebtor } from './iso20022.ts'
+
+export type WireRailConfig = {
+  /** the bank's ISO 20022 API root (…/payments, …/statements), or the local sandbox */
+  baseUrl: string
+  /** API user and password, sent as HTTP Basic auth (password: secret) */
+  username: string
+  password: string
+  /** our account at the bank: name, IBAN and the bank's BIC */
+  debtor: WireDebtor
+  fetch?: typeof fetch
+  now?: () => number
+}
+
+const XML = 'application/xml'
+
+/** A PayoutRail for wires; it holds no state between calls. */
+export function createWireRail(config: WireRailConfig): PayoutRail {
+  const doFetch = config.fetch ?? globalThis.fetch
+  const now = config.now ?? Date.now
+  const base = config.baseUrl.replace(/\/$/, '')
+  const authorization = `Basic ${Buffer.from(`${config.username}:${config.password}`).toString('base64')}`
+
+  /** Throws on transport failures, 5xx, refused credentials and anything but an XML answer with `okStatuses`. */
+  async function call(path: string, init: RequestInit, okStatuses: number[]): Promise<{ status: number; body: string }> {
+    const res = await doFetch(`${base}${path}`, { ...init, headers: { authorization, accept: XML, ...init.headers } })
+    if (res.status === 401 || res.status === 403) throw new Error(`the bank refused our API credentials (HTTP ${res.status}); check the wire username and password`)
+    if (!okStatuses.includes(res.status)) throw new Error(`the bank's ${init.method ?? 'GET'} ${path.split('?')[0]} failed with HTTP ${res.status}`)
+    return { status: res.status, body: await res.text() }
+  }
+
+  return {
+    name: 'wire',
+    async verifyDestination(destination) {
+      if (destination.rail !== 'wire') return { verified: false, failure: PAYOUT_FAILURES.unsupported, message: `a wire cannot pay a ${destination.rail} destination` }
+      if (!isValidIban(destination.iban)) return { verified: false, failure: PAYOUT_FAILURES.invalidAccount, message: 'the IBAN is not valid (check digits)' }
+      if (!isValidBic(destination.bic)) return { verified: false, failure: PAYOUT_FAILURES.invalidAccount, message: 'the BIC is not valid' }
+      return { verified: true, providerRecipientId: null }
+    },
+    async send(request): Promise<PayoutState> {
+      const { destination, currency } = request
+      if (destination.rail !== 'wire' || !isCurrency(currency) || currency === 'USDC') {
+        return { status: 'failed', providerRef: null, failure: PAYOUT_FAILURES.unsupported, railCode: 'UNSUPPORTED',
+          message: `a wire cannot pay ${currency} to a ${destination.rail} destination` }
+      }
+      const id = messageIdFor(request.idempotencyKey)
+      const createdAt = new Date(now()).toISOString()
+      const xml = buildPain001({
+        id, createdAt, amount: formatMoney(money(request.amount, currency)).split(' ')[0] ?? '', currency, executionDate: createdAt.slice(0, 10),
+        debtor: config.debtor, remittance: request.description,
+        creditor: { name: destination.holderName, iban: normalIban(destination.iban), bic: destination.bic.trim().toUpperCase(), country: destination.country },
+      })
+      // the bank keys payments by MsgId: the same id again returns the first payment's status and pays nothing more
+      const res = await call('/payments', { method: 'POST', headers: { 'content-type': XML }, body: xml }, [200, 202, 400, 422])
+      return payoutStateOf(parsePain002(res.body), id, now)
+    },
+    async status(idempotencyKey) {
+      const id = messageIdFor(idempotencyKey)
+      const res = await call(`/payments/${encodeURIComponent(id)}/status`, { method: 'GET' }, [200, 404])
+      return res.status === 404 ? null : payoutStateOf(parsePain002(res.body), id, now)
+    },
+    parseNotification() {
+      throw new RailNotificationRejected(RAIL_NOTIFICATION_ERRORS.malformed, 'the bank sends no payout notifications; poll status()')
+    },
+    async report(range) {
+      const [from, to] = [Date.parse(range.from), Date.parse(range.to)]
+      const query = new URLSearchParams({ fromDateTime: new Date(from).toISOString(), toDateTime: new Date(to).toISOString() })
+      const res = await call(`/statements?${query}`, { method: 'GET' }, [200])
+      return parseCamt053(res.body)
+        // a credit without return information is money in (a top-up), not a payout of ours
+        .filter((e) => (!e.credit || e.returnReason) && Date.parse(e.bookedAt) >= from && Date.parse(e.bookedAt) < to)
+        .map((e): RailReportLine => ({
+          providerRef: e.bankRef, reference: e.endToEndId, amount: parseDecimal(e.amount, e.currency), currency: e.currency,
+          status: e.credit ? 'returned' : 'settled', at: e.bookedAt,
+        }))
+    },
+  }
+}

@@ -1,0 +1,124 @@
+/** The Wise payout rail: recipient, quote, transfer (idempotent by customerTransactionId), funded from our Wise balance. */
+import { formatMoney, isCurrency, money } from '../../../../domain/money.ts'
+import type { WiseDestination } from '../../../../domain/payouts/destinations.ts'
+import { PAYOUT_FAILURES, type PayoutRail, type PayoutRequest, type PayoutState } from '../../rail.ts'
+import { createWiseClient, wiseErrors, type WiseClient } from './client.ts'
+import { customerTransactionIdFor, payoutStateOf } from './codes.ts'
+import { createWiseNotificationParser } from './notifications.ts'
+import { createRecipient } from './recipient.ts'
+import { listTransfers, wiseReport } from './report.ts'
+
+export type WiseRailConfig = {
+  /** https://api.wise.com (live), https://api.wise-sandbox.com, or the local sandbox */
+  baseUrl: string
+  /** API token of the business profile (secret) */
+  apiToken: string
+  /** the business profile id that owns the balances and transfers */
+  profileId: number
+  /** Wise's webhook public key (PEM): webhooks are verified against it (public, not a secret) */
+  webhookPublicKeyPem: string
+  /** how far back status() and report() look for transfers by creation date; default 35 days */
+  lookbackDays?: number
+  fetch?: typeof fetch
+  now?: () => number
+}
+
+type Transfer = { id: number; status: string }
+const DAY_MS = 86_400_000
+// the shortest reference limit among Wise's common routes; longer descriptions are cut rather than refused
+const REFERENCE_MAX = 35
+const decimal = (amount: number, currency: string) => Number(formatMoney(money(amount, currency)).split(' ')[0])
+const unsupported = (message: string): PayoutState => ({ status: 'failed', providerRef: null, failure: PAYOUT_FAILURES.unsupported, railCode: 'UNSUPPORTED', message })
+
+function asTransfer(body: unknown, what: string): Transfer {
+  const t = body as Partial<Transfer> | null
+  if (typeof t?.id !== 'number' || typeof t.status !== 'string') throw new Error(`Wise ${what} answered without a transfer`)
+  return t as Transfer
+}
+
+/** Quote for the exact payout: the target amount when no conversion is involved, else our source amount. */
+async function quote(client: WiseClient, profileId: number, r: PayoutRequest, d: WiseDestination, targetAccount: number) {
+  const same = r.currency === d.currency
+  const reply = await client.call('POST', `/v3/profiles/${profileId}/quotes`, {
+    sourceCurrency: r.currency, targetCurrency: d.currency, targetAccount, payOut: 'BANK_TRANSFER',
+    ...(same ? { targetAmount: decimal(r.amount, r.currency) } : { sourceAmount: decimal(r.amount, r.currency) }),
+  })
+  const id = (reply.body as { id?: unknown } | null)?.id
+  if (reply.status < 300 && typeof id === 'string') return { ok: true as const, id }
+  const errors = wiseErrors(reply.body)
+  if (reply.status === 422 || reply.status === 400) {
+    return { ok: false as const, state: unsupported(`Wise will not quote this payout: ${errors.map((e) => e.message).join('; ')}`) }
+  }
+  throw new Error(`Wise quote answered HTTP ${reply.status}`)
+}
+
+/** Funds a waiting transfer from the balance; REJECTED for want of money is INSUFFICIENT_FUNDS (funding again later pays it). */
+async function fund(client: WiseClient, profileId: number, t: Transfer, now: () => number): Promise<PayoutState> {
+  const providerRef = String(t.id)
+  const reply = await client.call('POST', `/v3/profiles/${profileId}/transfers/${t.id}/payments`, { type: 'BALANCE' })
+  const body = (reply.body ?? {}) as { status?: string; errorCode?: string | null }
+  if (reply.status < 300 && body.status === 'COMPLETED') return { status: 'sent', providerRef }
+  if (reply.status < 300 && body.status === 'REJECTED') {
+    const insufficient = /insufficient|payment-option-unavailable/.test(body.errorCode ?? '')
+    return { status: 'failed', providerRef, failure: insufficient ? PAYOUT_FAILURES.insufficientFunds : PAYOUT_FAILURES.rejected,
+      railCode: body.errorCode ?? 'REJECTED', message: insufficient ? 'Wise: our balance is short for this payout' : `Wise refused to fund: ${body.errorCode ?? ''}` }
+  }
+  // already funded meanwhile (a concurrent retry): the transfer's own state is the answer
+  if (reply.status === 422 && wiseErrors(reply.body).some((e) => e.code === 'transfer.invalid-state')) {
+    const current = asTransfer((await client.call('GET', `/v1/transfers/${t.id}`)).body, 'GET /v1/transfers/{id}')
+    return payoutStateOf(providerRef, current.status, new Date(now()).toISOString())
+  }
+  throw new Error(`Wise funding of transfer ${t.id} answered HTTP ${reply.status}`)
+}
+
+/** A PayoutRail for Wise; it keeps no state between calls. */
+export function createWiseRail(config: WiseRailConfig): PayoutRail {
+  const client = createWiseClient({ baseUrl: config.baseUrl, apiToken: config.apiToken, fetch: config.fetch ?? globalThis.fetch })
+  const now = config.now ?? Date.now
+  const lookbackMs = (config.lookbackDays ?? 35) * DAY_MS
+  const parse = createWiseNotificationParser(config.webhookPublicKeyPem)
+
+  return {
+    name: 'wise',
+    async verifyDestination(destination) {
+      if (destination.rail !== 'wise') return { verified: false, failure: PAYOUT_FAILURES.unsupported, message: `Wise cannot pay a ${destination.rail} destination` }
+      const outcome = await createRecipient(client, config.profileId, destination)
+      return outcome.ok ? { verified: true, providerRecipientId: String(outcome.id) } : { verified: false, failure: outcome.failure, message: outcome.message }
+    },
+    async send(r) {
+      const d = r.destination
+      if (d.rail !== 'wise') return unsupported(`Wise cannot pay a ${d.rail} destination`)
+      if (!isCurrency(r.currency) || r.currency === 'USDC' || !isCurrency(d.currency) || d.currency === 'USDC') return unsupported(`Wise does not pay ${r.currency} to ${d.currency} here`)
+      const recipient = await createRecipient(client, config.profileId, d)
+      if (!recipient.ok) return { status: 'failed', providerRef: null, failure: recipient.failure, railCode: recipient.railCode, message: recipient.message }
+      const q = await quote(client, config.profileId, r, d, recipient.id)
+      if (!q.ok) return q.state
+      // a retry sends the same customerTransactionId and Wise answers with the transfer it already made (the new quote stays unused)
+      const reply = await client.call('POST', '/v1/transfers', { targetAccount: recipient.id, quoteUuid: q.id,
+        customerTransactionId: customerTransactionIdFor(r.idempotencyKey), details: { reference: r.description.slice(0, REFERENCE_MAX) } })
+      if (reply.status === 422 || reply.status === 400) {
+        const errors = wiseErrors(reply.body)
+        return { status: 'failed', providerRef: null, failure: PAYOUT_FAILURES.rejected, railCode: errors[0]?.code ?? String(reply.status),
+          message: `Wise refused the transfer: ${errors.map((e) => e.message).join('; ')}` }
+      }
+      const transfer = asTransfer(reply.body, 'POST /v1/transfers')
+      if (transfer.status === 'incoming_payment_waiting') return fund(client, config.profileId, transfer, now)
+      return payoutStateOf(String(transfer.id), transfer.status, new Date(now()).toISOString())
+    },
+    /** Looks the transfer up by its customerTransactionId among the profile's transfers of the lookback window. */
+    async status(idempotencyKey) {
+      const ctid = customerTransactionIdFor(idempotencyKey)
+      const rows = await listTransfers(client, config.profileId, new Date(now() - lookbackMs).toISOString(), new Date(now() + DAY_MS).toISOString())
+      const hit = rows.find((t) => t.customerTransactionId === ctid)
+      if (!hit) return null
+      if (hit.status === 'incoming_payment_waiting') {
+        // we fund right after creating, so an unfunded transfer is one whose funding was refused
+        return { status: 'failed', providerRef: String(hit.id), failure: PAYOUT_FAILURES.insufficientFunds, railCode: hit.status,
+          message: 'Wise holds the transfer unfunded: our balance was short; sending again funds it' }
+      }
+      return payoutStateOf(String(hit.id), hit.status, new Date(now()).toISOString())
+    },
+    parseNotification: (n) => parse(n),
+    report: (range) => wiseReport(client, config.profileId, range, lookbackMs),
+  }
+}

@@ -1,0 +1,46 @@
+/** Payout rail notifications (Wise, Dwolla): verify, store raw, dedupe by the rail's event id, wake the payout's workflow, ack. */
+import express, { Router } from 'express'
+import { WorkflowNotFoundError, type Client } from '@temporalio/client'
+import type { Db } from '../../prisma/client.ts'
+import { RailNotificationRejected, type PayoutRail, type RailEvent } from '../../activities/payouts/rail.ts'
+import type { PayoutRailName } from '../../domain/payouts/destinations.ts'
+import { railUpdateSignal } from '../../workflows/payouts.contract.ts'
+import { DomainError } from '../errors.ts'
+import { notificationErrorKind } from './webhooks.ts'
+
+export function createPayoutWebhookRouter({ db, temporal, rails }: { db: Db; temporal: Client; rails: Partial<Record<PayoutRailName, PayoutRail>> }): Router {
+  const router = Router()
+
+  /** The payout the event is about: by our workflow id when the rail echoes it, else by the rail's payout reference. */
+  async function workflowOf(event: RailEvent): Promise<string | null> {
+    if (event.workflowId) return event.workflowId
+    const item = await db.payoutItem.findFirst({ where: { rail: event.rail, providerRef: event.providerRef }, select: { workflowId: true } })
+    return item?.workflowId ?? null
+  }
+
+  /** One rail's notification endpoint; the raw body is kept byte for byte for signature checks. */
+  router.post('/webhooks/payouts/:rail', express.text({ type: () => true, limit: '256kb' }), async (req, res) => {
+    const rail = rails[String(req.params.rail) as PayoutRailName]
+    if (!rail) throw new DomainError('notFound', `No payout rail named ${req.params.rail}.`)
+    let event: RailEvent
+    try {
+      event = rail.parseNotification({ url: req.originalUrl, headers: req.headers as Record<string, string>, rawBody: typeof req.body === 'string' ? req.body : '',
+        sourceIp: req.socket.remoteAddress ?? '', receivedAt: new Date().toISOString() })
+    } catch (err) {
+      if (err instanceof RailNotificationRejected) throw new DomainError(notificationErrorKind(err.code), err.message)
+      throw err
+    }
+    const workflowId = await workflowOf(event)
+    const { count } = await db.payoutRailEvent.createMany({ skipDuplicates: true, data: [{ rail: event.rail, eventId: event.eventId,
+      providerRef: event.providerRef, workflowId, payload: JSON.parse(JSON.stringify({ state: event.state, occurredAt: event.occurredAt, raw: event.raw })) }] })
+    let signalled = false
+    if (workflowId) {
+      // a redelivery signals again: the workflow re-reads the rail's status, so a repeat changes nothing and a lost signal is repaired
+      await temporal.workflow.getHandle(workflowId).signal(railUpdateSignal, { eventId: event.eventId, rail: event.rail, status: event.state.status })
+        .then(() => { signalled = true }, (err: unknown) => { if (!(err instanceof WorkflowNotFoundError)) throw err })
+    }
+    req.log.info({ rail: event.rail, eventId: event.eventId, providerRef: event.providerRef, workflowId, duplicate: count === 0, signalled }, 'payout rail notification')
+    res.status(200).json({ received: true })
+  })
+  return router
+}

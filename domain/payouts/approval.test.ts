@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict'
+import { approvalNeeded, approvalSchedule, type ApprovalInput, type ApprovalReason } from './approval.ts'
+
+const T = 500_000
+
+describe('payout approval', () => {
+  const cases: [name: string, input: ApprovalInput, reason: ApprovalReason | null][] = [
+    ['an ordinary payout', { amount: 40_000, threshold: T, history: [30_000, 45_000, 38_000] }, null],
+    ['exactly the threshold', { amount: T, threshold: T, history: [400_000, 450_000, 480_000] }, null],
+    ['one unit above the threshold', { amount: T + 1, threshold: T, history: [400_000, 450_000, 480_000] }, 'ABOVE_THRESHOLD'],
+    ['above the threshold wins over unusual', { amount: 900_000, threshold: T, history: [1000, 1000, 1000] }, 'ABOVE_THRESHOLD'],
+    ['more than 3x the median of three', { amount: 90_001, threshold: T, history: [30_000, 10, 100_000] }, 'UNUSUAL_AMOUNT'],
+    ['exactly 3x the median is not unusual', { amount: 90_000, threshold: T, history: [30_000, 10, 100_000] }, null],
+    ['even count: the median is the mean of the middle two', { amount: 75_001, threshold: T, history: [20_000, 30_000, 10, 90_000] },
+      'UNUSUAL_AMOUNT'],
+    ['even count at exactly 3x the middle mean', { amount: 75_000, threshold: T, history: [20_000, 30_000, 10, 90_000] }, null],
+    ['a small creator growing fast is not flagged', { amount: 10_000, threshold: T, history: [500, 600, 700] }, null],
+    ['just above the floor is flagged', { amount: 10_001, threshold: T, history: [500, 600, 700] }, 'UNUSUAL_AMOUNT'],
+    ['two past payouts are too few to compare', { amount: 200_000, threshold: T, history: [1000, 1000] }, null],
+    ['a large first payout', { amount: 250_001, threshold: T, history: [] }, 'FIRST_LARGE_PAYOUT'],
+    ['a first payout of exactly half the threshold', { amount: 250_000, threshold: T, history: [] }, null],
+    ['a large second payout is judged by neither rule', { amount: 400_000, threshold: T, history: [1000] }, null],
+  ]
+  for (const [name, input, reason] of cases) {
+    it(`${name} -> ${reason ?? 'no approval'}`, () => {
+      const need = approvalNeeded(input)
+      assert.equal(need?.reason ?? null, reason)
+      if (need) assert.match(need.detail, /^The .*\.$/)
+    })
+  }
+
+  it('explains an unusual amount with the median', () => assert.equal(
+    approvalNeeded({ amount: 300_000, threshold: T, history: [50_000, 60_000, 70_000, 1000], currency: 'EUR' })?.detail,
+    "The payout of 3000.00 EUR is more than 3 times the creator's usual payout (median 550.00 EUR over the last 4)."))
+
+  const bad: [name: string, input: ApprovalInput][] = [
+    ['a fractional amount', { amount: 1.5, threshold: T, history: [] }],
+    ['a negative threshold', { amount: 1, threshold: -1, history: [] }],
+    ['a negative past payout', { amount: 1, threshold: T, history: [-5] }],
+  ]
+  for (const [name, input] of bad) {
+    it(`refuses ${name}`, () => assert.throws(() => approvalNeeded(input), { name: 'PayoutError', code: 'INVALID_AMOUNT' }))
+  }
+})
+
+describe('approval schedule', () => {
+  const cases: [name: string, input: Parameters<typeof approvalSchedule>[0], expected: ReturnType<typeof approvalSchedule>][] = [
+    ['default: remind daily, lapse after 3 days', { requestedAt: '2025-06-02T06:00:00Z' }, {
+      reminders: ['2025-06-03T06:00:00.000Z', '2025-06-04T06:00:00.000Z'], expiresAt: '2025-06-05T06:00:00.000Z' }],
+    ['an offset request time is kept in UTC', { requestedAt: '2025-06-02T08:30:00+02:00', reminderHours: 36, expiryHours: 72 }, {
+      reminders: ['2025-06-03T18:30:00.000Z'], expiresAt: '2025-06-05T06:30:00.000Z' }],
+    ['a reminder interval as long as the expiry sends none', { requestedAt: '2025-06-02T06:00:00Z', reminderHours: 72 }, {
+      reminders: [], expiresAt: '2025-06-05T06:00:00.000Z' }],
+  ]
+  for (const [name, input, expected] of cases) it(name, () => assert.deepEqual(approvalSchedule(input), expected))
+
+  const bad: [name: string, input: Parameters<typeof approvalSchedule>[0], code: string][] = [
+    ['a zone-less time', { requestedAt: '2025-06-02T06:00:00' }, 'INVALID_TIME'],
+    ['zero reminder hours', { requestedAt: '2025-06-02T06:00:00Z', reminderHours: 0 }, 'INVALID_SETTINGS'],
+    ['fractional expiry hours', { requestedAt: '2025-06-02T06:00:00Z', expiryHours: 1.5 }, 'INVALID_SETTINGS'],
+    ['an expiry past 30 days', { requestedAt: '2025-06-02T06:00:00Z', expiryHours: 24 * 31 }, 'INVALID_SETTINGS'],
+  ]
+  for (const [name, input, code] of bad) {
+    it(`refuses ${name} with ${code}`, () => assert.throws(() => approvalSchedule(input), { name: 'PayoutError', code }))
+  }
+})

@@ -1,0 +1,100 @@
+/**
+ * A local stand-in for a bank's ISO 20022 payments API (HTTP Basic auth, XML bodies):
+ *   POST /payments                 a pain.001.001.09 with one PmtInf and one CdtTrfTxInf; answers a pain.002.001.10:
+ *                                  202 for a new MsgId (TxSts ACTC, or RJCT when refused at acceptance), 200 with the
+ *                                  existing payment's status for a MsgId seen before (nothing is paid again), 400 with
+ *                                  GrpSts RJCT FF01 for a message it cannot read
+ *   GET  /payments/:id/status      a pain.002 by MsgId or EndToEndId (404 unknown): ACSP until settleDelayMs after
+ *                                  acceptance, then ACSC (FctvIntrBkSttlmDt = settlement time)
+ *   GET  /statements?fromDateTime=&toDateTime=   a camt.053.001.08, one Stmt per currency, BOOK entries whose booking
+ *                                  time is in [from, to): DBIT PMNT/ICDT/XBCT for each settled payout, CRDT PMNT/ICDT/RRTN
+ *                                  with RtrInf AC04 for each return; TxDtls/Refs carry AcctSvcrRef, MsgId, EndToEndId
+ * Magic creditors:
+ *   BIC FAILDEFFXXX            ACTC at acceptance, RJCT AC01 (incorrect account number) from the first status poll on
+ *   name containing "Return"   ACSC after settleDelayMs, then RJCT AC04 (closed account) after another settleDelayMs;
+ *                              the report still carries FctvIntrBkSttlmDt, which is how a return differs from a refusal
+ *   anything else              settles (ACSC) after settleDelayMs
+ * Refused at acceptance (RJCT in the POST answer): IBAN failing mod 97 -> AC01, malformed BIC -> RC01, currency outside
+ * USD EUR GBP CAD AUD JPY -> AM03, CtrlSum or NbOfTxs not matching -> AM02, amount above the balance -> AM04.
+ * The account's balance (option `balance`, minor units, the same start in every currency) is debited at acceptance and
+ * credited back by a return. A wrong user or password answers 401.
+ * Controls (JSON) under /sandbox: GET /payouts (payments and balances), POST /fail-next {count} (the next N API calls
+ * answer 503), POST /report-adjust {providerRef, amount} (the statement shows `amount` minor units for that AcctSvcrRef),
+ * POST /report-extra {amount, currency} (a settled payout in the statement that nobody asked for).
+ */
+import express, { type ErrorRequestHandler } from 'express'
+import { isCurrency } from '../../../domain/money.ts'
+import { createBankApiRouter } from './bank-api.ts'
+import { createWireState, type WireState } from './state.ts'
+
+export type WireSandboxOptions = {
+  /** the API user and password our driver sends as Basic auth (password: secret) */
+  username: string
+  password: string
+  /** the IBAN of our account at this bank, shown on statements; default a valid German test IBAN */
+  accountIban?: string
+  /** from acceptance to ACSC; default 300 ms */
+  settleDelayMs?: number
+  /** starting balance in minor units, in every currency; default 1,000,000,000 */
+  balance?: number
+  now?: () => number
+}
+
+const isAmount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0
+
+/** Test and ops controls: a look at what the bank holds, outages, and statement differences for reconciliation. */
+function createControlRouter(state: WireState, now: () => number) {
+  const router = express.Router()
+  router.use(express.json())
+  /** Every payment the sandbox holds, brought up to date, and the balances. */
+  router.get('/payouts', (_req, res) => {
+    res.json({ payouts: state.list(), balances: state.balances() })
+  })
+  /** The next `count` API calls answer 503. */
+  router.post('/fail-next', (req, res) => {
+    const count = (req.body as { count?: unknown } | undefined)?.count
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return res.status(400).json({ error: 'count must be a non-negative integer' })
+    state.failNextCalls(count)
+    res.json({ failNext: count })
+  })
+  /** The statement shows `amount` (minor units) for the payout with AcctSvcrRef `providerRef`. */
+  router.post('/report-adjust', (req, res) => {
+    const { providerRef, amount } = (req.body ?? {}) as { providerRef?: unknown; amount?: unknown }
+    const payment = typeof providerRef === 'string' ? state.findByRef(providerRef) : undefined
+    if (!payment) return res.status(404).json({ error: 'no payment with that providerRef' })
+    if (!isAmount(amount)) return res.status(400).json({ error: 'amount must be a positive integer in minor units' })
+    payment.reportAmount = amount
+    res.json({ payout: payment })
+  })
+  /** A settled payout in the statement that nobody asked for (`amount` in minor units). */
+  router.post('/report-extra', (req, res) => {
+    const { amount, currency } = (req.body ?? {}) as { amount?: unknown; currency?: unknown }
+    if (!isAmount(amount) || !isCurrency(currency)) return res.status(400).json({ error: 'amount (minor units) and currency required' })
+    const at = new Date(now()).toISOString()
+    const bankRef = state.nextRef()
+    state.accept({ msgId: `EXTRA-${bankRef}`, endToEndId: 'NOTPROVIDED', bankRef, amount, currency, remittance: '',
+      creditor: { name: 'Unknown', iban: '', bic: '', country: '' }, acceptedAt: at, rejection: null, polled: false,
+      settledAt: at, returnedAt: null, reportAmount: null, extra: true })
+    res.json({ payout: state.findByRef(bankRef) })
+  })
+  return router
+}
+
+const errors: ErrorRequestHandler = (err: { status?: number }, _req, res, _next) => {
+  const status = err.status && err.status < 500 ? err.status : 500
+  res.status(status).type('text/plain').send(status === 500 ? 'Internal error' : 'Bad request')
+}
+
+/** Builds the sandbox app; statuses move on when asked about, so `stop()` has nothing to cancel. */
+export function createWireSandbox(options: WireSandboxOptions) {
+  const now = options.now ?? Date.now
+  const state = createWireState({ balance: options.balance ?? 1_000_000_000, settleDelayMs: options.settleDelayMs ?? 300, now })
+  const app = express()
+  app.disable('x-powered-by')
+  app.use('/sandbox', createControlRouter(state, now))
+  app.use(createBankApiRouter({ username: options.username, password: options.password,
+    accountIban: options.accountIban ?? 'DE89370400440532013000', state, now }))
+  app.use(errors)
+  return { app, state, stop: () => undefined }
+}
+export type WireSandbox = ReturnType<typeof createWireSandbox>

@@ -1,0 +1,167 @@
+import type { Page } from 'playwright-core'
+
+export type BalanceView = { brand: string; currency: string; available: number; pending: number; inTransit: number; reserved: number; owed: number; minimum: number }
+export type PayoutRowView = { id: string; status: string; amount: number | null; statusText: string; blockedGates: string[]; reason: string | null }
+export type MethodView = { id: string; rail: string; status: string; display: string; failure: string | null }
+/** One rail's destination, as the add form takes it (field names as in domain/payouts/destinations.ts). */
+export type DestinationInput =
+  | { rail: 'paxum'; holderName: string; email: string }
+  | { rail: 'wise'; holderName: string; country: string; currency: string; iban?: string; accountNumber?: string; bankCode?: string }
+  | { rail: 'ach'; holderName: string; routingNumber: string; accountNumber: string; accountType: 'checking' | 'savings' }
+  | { rail: 'wire'; holderName: string; country: string; iban: string; bic: string }
+  | { rail: 'crypto'; address: string }
+
+const SELECTS = new Set(['country', 'currency', 'accountType'])
+
+/** The creator studio's earnings page of a brand storefront (after the age gate, signed in as a creator). */
+export class StorefrontEarnings {
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
+
+  /** Opens /<brand>/studio/earnings and waits until the balances have loaded (cards or the empty note). */
+  async openEarnings(brand: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/${brand}/studio/earnings`, { waitUntil: 'domcontentloaded' })
+    await this.page.getByTestId('earnings-page').waitFor({ timeout: 30_000 })
+    await this.page.locator('[data-testid="earnings-balance"], [data-testid="earnings-balances-empty"], [data-testid="earnings-balances-error"]')
+      .first().waitFor({ timeout: 30_000 })
+  }
+
+  async balances(): Promise<BalanceView[]> {
+    return this.page.getByTestId('earnings-balance').evaluateAll((cards) => cards.map((card) => {
+      const amount = (id: string) => Number(card.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-amount') ?? NaN)
+      return { brand: card.getAttribute('data-brand') ?? '', currency: card.getAttribute('data-currency') ?? '',
+        available: amount('earnings-balance-available'), pending: amount('earnings-balance-pending'), inTransit: amount('earnings-balance-in-transit'),
+        reserved: amount('earnings-balance-reserved'), owed: amount('earnings-balance-owed'), minimum: amount('earnings-balance-minimum') }
+    }))
+  }
+
+  async payoutRows(): Promise<PayoutRowView[]> {
+    await this.page.locator('[data-testid="payout-row"], [data-testid="earnings-history-empty"]').first().waitFor({ timeout: 15_000 })
+    return this.page.getByTestId('payout-row').evaluateAll((rows) => rows.map((r) => ({
+      id: r.getAttribute('data-id') ?? '', status: r.getAttribute('data-status') ?? '',
+      amount: r.getAttribute('data-amount') ? Number(r.getAttribute('data-amount')) : null,
+      statusText: (r.querySelector('[data-testid="payout-row-status"]')?.textContent ?? '').trim(),
+      blockedGates: Array.from(r.querySelectorAll('[data-testid="payout-row-gates"] li'), (li) => li.getAttribute('data-gate') ?? ''),
+      reason: r.querySelector('[data-testid="payout-row-reason"]')?.textContent?.trim() ?? null,
+    })))
+  }
+
+  /** The statement lines shown on the page (newest first) and the closing balance. */
+  async statement(): Promise<{ closing: number; amounts: number[] }> {
+    const closing = this.page.getByTestId('statement-closing')
+    await closing.waitFor({ timeout: 15_000 })
+    const amounts = await this.page.getByTestId('statement-line').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-amount'))))
+    return { closing: Number(await closing.getAttribute('data-amount')), amounts }
+  }
+
+  /** Clicks "Download CSV"; returns the file's name and text. */
+  async downloadStatement(): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 30_000 }), this.page.getByTestId('statement-download').click()])
+    const stream = await download.createReadStream()
+    const chunks: Buffer[] = []
+    for await (const chunk of stream) chunks.push(chunk as Buffer)
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') }
+  }
+
+  /** Opens the add form, picks the rail, fills its fields and submits; returns the API's status (202 accepted, 422 refused). */
+  async addMethod(destination: DestinationInput): Promise<number> {
+    await this.page.getByTestId('method-add').click()
+    await this.page.getByTestId('method-rail').selectOption(destination.rail)
+    // the country decides Wise's fields (IBAN or account number + bank code): set it first
+    const entries = Object.entries(destination).filter(([name]) => name !== 'rail').sort(([a], [b]) => Number(b === 'country') - Number(a === 'country'))
+    for (const [name, value] of entries) {
+      if (value === undefined) continue
+      const field = this.page.getByTestId(`method-${name}`)
+      if (SELECTS.has(name)) await field.selectOption(String(value))
+      else await field.fill(String(value))
+    }
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/me/payout-methods'),
+      this.page.getByTestId('method-submit').click(),
+    ])
+    return response.status()
+  }
+
+  /** The field errors the add form shows after a refusal (field name -> message), and the general one. */
+  async methodErrors(): Promise<{ fields: Record<string, string>; message: string | null }> {
+    await this.page.locator('[data-testid$="-error"][data-testid^="method-"]').first().waitFor({ timeout: 10_000 })
+    const fields = await this.page.locator('[data-testid="method-form"] .field-error').evaluateAll((errors) =>
+      Object.fromEntries(errors.map((e) => [(e.getAttribute('data-testid') ?? '').replace(/^method-/, '').replace(/-error$/, ''), (e.textContent ?? '').trim()])))
+    const general = this.page.getByTestId('method-error')
+    return { fields, message: (await general.count()) ? (await general.innerText()).trim() : null }
+  }
+
+  /** Waits until the method just added (polled every second) reaches `status`; returns the line the page shows. */
+  async waitMethodStatus(status: 'VERIFIED' | 'FAILED' | 'PENDING_VERIFICATION', timeout = 60_000): Promise<string> {
+    const line = this.page.locator(`[data-testid="method-add-status"][data-status="${status}"]`)
+    await line.waitFor({ timeout })
+    return (await line.innerText()).trim()
+  }
+
+  async methods(): Promise<MethodView[]> {
+    return this.page.getByTestId('method-row').evaluateAll((rows) => rows.map((r) => ({
+      id: r.getAttribute('data-id') ?? '', rail: r.getAttribute('data-rail') ?? '', status: r.getAttribute('data-status') ?? '',
+      display: (r.querySelector('[data-testid="method-display"]')?.textContent ?? '').trim(),
+      failure: r.querySelector('[data-testid="method-failure"]')?.textContent?.trim() ?? null,
+    })))
+  }
+
+  /** Moves a method one place earlier (up) or later (down) and waits for the list to show the new order. */
+  async moveMethod(rail: string, direction: 'up' | 'down'): Promise<void> {
+    const before = (await this.methods()).map((m) => m.rail)
+    await this.page.locator(`[data-testid="method-row"][data-rail="${rail}"]`).getByTestId(`method-${direction}`).click()
+    await this.page.waitForFunction((old) => {
+      const now = Array.from(document.querySelectorAll('[data-testid="method-row"]'), (r) => r.getAttribute('data-rail')).join()
+      return now !== old
+    }, before.join(), { timeout: 15_000, polling: 250 })
+  }
+
+  /** Removes the method on this rail, confirming, and waits until it is gone from the list. */
+  async removeMethod(rail: string): Promise<void> {
+    const row = this.page.locator(`[data-testid="method-row"][data-rail="${rail}"]`)
+    await row.getByTestId('method-remove').click()
+    await row.getByTestId('method-remove-confirm').click()
+    await row.waitFor({ state: 'detached', timeout: 15_000 })
+  }
+
+  /** Signs a tax form (the kind follows the country: W-9 for US, else W-8BEN or W-8BEN-E); returns the API's status. */
+  async signTaxForm(form: { country: string; kind?: 'W-9' | 'W-8BEN' | 'W-8BEN-E'; tin: string; signedName: string }): Promise<number> {
+    const resign = this.page.getByTestId('tax-form-resign')
+    if (await resign.isVisible().catch(() => false)) await resign.click()
+    await this.page.getByTestId('tax-form-country').selectOption(form.country)
+    if (form.kind && form.country !== 'US') await this.page.getByTestId('tax-form-kind-select').selectOption(form.kind)
+    await this.page.getByTestId('tax-form-tin').fill(form.tin)
+    await this.page.getByTestId('tax-form-name').fill(form.signedName)
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/me/tax-form'),
+      this.page.getByTestId('tax-form-submit').click(),
+    ])
+    return response.status()
+  }
+
+  /** The tax form on file as the page states it, or null when none is. */
+  async taxFormOnFile(): Promise<{ kind: string | null; text: string } | null> {
+    const onFile = this.page.getByTestId('tax-form-on-file')
+    await onFile.or(this.page.getByTestId('tax-form-missing')).first().waitFor({ timeout: 15_000 })
+    if (!(await onFile.count())) return null
+    return { kind: await onFile.getAttribute('data-kind'), text: (await onFile.innerText()).trim() }
+  }
+
+  /** The message of a refused tax form: the field's own error, else the general one. */
+  async taxFormError(field?: 'country' | 'tin' | 'name' | 'kind-select'): Promise<string> {
+    const error = field ? this.page.getByTestId(`tax-form-${field}-error`) : this.page.getByTestId('tax-form-error')
+    await error.waitFor({ timeout: 10_000 })
+    return (await error.innerText()).trim()
+  }
+
+  /** Sets "pay me only above" (a decimal in the page's currency, e.g. '250.00'); returns the saved minor units. */
+  async setMinimum(amount: string): Promise<number> {
+    await this.page.getByTestId('minimum-input').fill(amount)
+    await this.page.getByTestId('minimum-save').click()
+    const saved = this.page.getByTestId('minimum-saved')
+    await saved.waitFor({ timeout: 15_000 })
+    return Number(await saved.getAttribute('data-amount'))
+  }
+}
