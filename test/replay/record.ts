@@ -1,6 +1,7 @@
 /**
  * Records fresh histories into test/replay/histories/:
- * `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [handle-chargeback-case-record] [refund-purchase] [refund-purchase-shortfall] [subscription-renewal] [subscription-dunning-cancel] [send-tip] [signup-fan] [verify-identity] [ingest-media-published] [ingest-media-appeal] [takedown-media] [host:port]`.
+ * `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [handle-chargeback-case-record] [refund-purchase] [refund-purchase-shortfall] [subscription-renewal] [subscription-dunning-cancel] [send-tip] [signup-fan] [verify-identity] [ingest-media-published] [ingest-media-appeal] [takedown-media] [pay-creator-approval-fallback]
+ * [pay-creator-returned] [run-payouts] [host:port]`.
  * checkPlatform runs on a running stack (npm start, or the given Temporal host:port); the money workflows wait out
  * month-long timers, so they run on the time-skipping test server with recorded fake activities.
  */
@@ -32,6 +33,10 @@ import { appealDecisionUpdate, appealUpdate, ingestMediaWorkflowId, ingestProgre
   type IngestMediaInput } from '../../workflows/ingest-media.contract.ts'
 import { reinstateTakedownUpdate, takedownMedia, takedownWorkflowId } from '../../workflows/takedown-media.ts'
 import { mediaFakes } from '../support/media-fakes.ts'
+import { payoutFakes } from '../support/payout-fakes.ts'
+import { payCreator } from '../../workflows/pay-creator.ts'
+import { runPayouts } from '../../workflows/run-payouts.ts'
+import { payCreatorProgressQuery, payCreatorWorkflowId, payoutDecisionUpdate, payoutsTaskQueue } from '../../workflows/payouts.contract.ts'
 import { DEFAULT_KYC_TIMINGS, decideUpdate, providerEventSignal, verificationStateQuery } from '../../workflows/verify-identity.contract.ts'
 
 const which = process.argv.slice(2).filter((a) => !a.includes(':'))
@@ -60,7 +65,9 @@ if (want('check-platform')) {
 
 /** One whole run of a workflow on the time-skipping server, its activities faked. */
 type Recording = { name: string; start: (env: TestWorkflowEnvironment, taskQueue: string) => Promise<WorkflowHandle>;
-  activities: object; drive?: (handle: WorkflowHandle, env: TestWorkflowEnvironment) => Promise<void> }
+  activities: object; drive?: (handle: WorkflowHandle, env: TestWorkflowEnvironment) => Promise<void>
+  /** the queue to record on when the workflow starts children on its own (default record-<name>) */
+  taskQueue?: string }
 
 /** Waits until the verification has opened its provider session. */
 async function sessionOpen(handle: WorkflowHandle, status = 'awaiting_applicant') {
@@ -167,13 +174,40 @@ ALL.push(
       await h.executeUpdate(reinstateTakedownUpdate, { args: [{ actorId: 'compliance-2', note: 'claim withdrawn' }] })
     } },
 )
+/** Waits (real time) until the payout reports `status`. */
+async function payoutStatus(h: WorkflowHandle, status: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if ((await h.query(payCreatorProgressQuery)).status === status) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`the payout never reached ${status}`)
+}
+const payInput = { runId: 'run-1', itemId: 'item-creator-1', creatorId: 'creator-1', brand: 'boyfanz', currency: 'USD' }
+ALL.push(
+  { name: 'pay-creator-approval-fallback', activities: payoutFakes({
+    assessment: { amount: 700_000, approval: { reason: 'ABOVE_THRESHOLD', detail: 'above the 5,000.00 USD threshold' }, rails: ['ach', 'paxum'] },
+    rails: { ach: { send: 'sent', status: [{ failure: 'INVALID_ACCOUNT', railCode: 'R03', message: 'No account/unable to locate account' }] }, paxum: { send: 'settled' } },
+  }).activities,
+    start: (env, taskQueue) => env.client.workflow.start(payCreator, { workflowId: payCreatorWorkflowId('payout-run:boyfanz:2026-11-30', 'creator-1'), taskQueue, args: [payInput] }),
+    drive: async (h, env) => {
+      await payoutStatus(h, 'AWAITING_APPROVAL')
+      await env.sleep(30 * 3_600_000) // one reminder
+      await h.executeUpdate(payoutDecisionUpdate, { args: [{ decision: 'approve', by: 'finance-1', note: 'known creator' }] })
+    } },
+  { name: 'pay-creator-returned', activities: payoutFakes({ assessment: { rails: ['ach'] }, rails: { ach: { send: 'sent', status: ['settled', 'settled',
+    { failure: 'RETURNED', railCode: 'R02', message: 'Account closed' }] } } }).activities,
+    start: (env, taskQueue) => env.client.workflow.start(payCreator, { workflowId: payCreatorWorkflowId('payout-run:boyfanz:2026-12-07', 'creator-1'), taskQueue, args: [payInput] }) },
+  { name: 'run-payouts', taskQueue: payoutsTaskQueue, activities: payoutFakes({ creators: [{ creatorId: 'creator-1' },
+    { creatorId: 'creator-2', assessment: { payable: false, blockedBy: ['TAX_FORM'], blockedDetail: 'No tax form on file.' } }, { creatorId: 'creator-3' }] }).activities,
+    start: (env, taskQueue) => env.client.workflow.start(runPayouts, { workflowId: 'payout-run:boyfanz:2026-11-30', taskQueue, args: [{ brand: 'boyfanz', trigger: 'schedule' }] }) },
+)
 const recordings = ALL.filter((r) => want(r.name))
 
 if (recordings.length > 0) {
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TOOLS.temporalTestServer } } })
   const workflowsPath = createRequire(import.meta.url).resolve('../../workflows/index.ts')
   for (const r of recordings) {
-    const taskQueue = `record-${r.name}`
+    const taskQueue = r.taskQueue ?? `record-${r.name}`
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: r.activities })
     await worker.runUntil(async () => {
       const handle = await r.start(env, taskQueue)
