@@ -2,6 +2,7 @@
 import { startStack } from '../ops/stack/stack.ts'
 import { benchLedger } from './ledger.ts'
 import { benchMedia } from './media.ts'
+import { benchPayouts } from './payouts.ts'
 import { benchPpv } from './ppv.ts'
 import { benchSignup } from './signup.ts'
 import type { AppEnv, InfraService } from '../ops/stack/stack.ts'
@@ -15,6 +16,8 @@ const BENCHES: Record<string, Bench> = {
   signup: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchSignup },
   // uploads run on the stack's own workers and moderation endpoint; the bare ffmpeg baseline runs in this process
   media: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchMedia },
+  // a run on the stack's own workers, paying through the bank (wire) sandbox; balances seeded through the ledger store
+  payouts: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchPayouts },
 }
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES)
 

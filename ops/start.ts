@@ -3,6 +3,7 @@ import { ConfigError } from '../domain/env.ts'
 import { StackError } from './stack/run-command.ts'
 import { startStack, type Stack } from './stack/stack.ts'
 import { seedDemoMedia } from './demo-media.ts'
+import { seedDemoPayouts } from './demo-payouts.ts'
 
 const t0 = Date.now()
 let stack: Stack
@@ -21,7 +22,11 @@ console.log(`\nfanz-unified is up in ${((Date.now() - t0) / 1000).toFixed(0)} s:
 for (const [name, url] of Object.entries(stack.urls)) console.log(`  ${name.padEnd(width)}  ${url}`)
 console.log('\nLogs: .local/dev/logs/<service>.log   Stop: Ctrl-C\n')
 // demo videos go through the real pipeline (upload, transcode, moderation, review): in the background, the platform is usable meanwhile
-seedDemoMedia(stack.env, (line) => console.log(`[demo] ${line}`)).catch((err: unknown) => console.error(`[demo] demo videos not created: ${String(err)}`))
+// then her payouts: a verified wallet, earnings, and a run whose payout waits for finance's approval
+const demoLog = (line: string) => console.log(`[demo] ${line}`)
+seedDemoMedia(stack.env, demoLog)
+  .then(() => seedDemoPayouts(stack.env, demoLog).catch((err: unknown) => console.error(`[demo] demo payouts not created: ${String(err)}`)),
+    (err: unknown) => console.error(`[demo] demo videos not created: ${String(err)}`))
 
 let stopping = false
 const stop = async (signal: string) => {

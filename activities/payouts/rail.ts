@@ -83,6 +83,8 @@ export const RAIL_NOTIFICATION_ERRORS = {
   untrustedSource: 'UNTRUSTED_SOURCE',
   stale: 'STALE_NOTIFICATION',
   malformed: 'MALFORMED_NOTIFICATION',
+  /** genuine and verified, but about something else (a rail that sends every topic to one subscription): acknowledged, not acted on */
+  notAboutPayout: 'NOT_ABOUT_A_PAYOUT',
 } as const
 export type RailNotificationErrorCode = (typeof RAIL_NOTIFICATION_ERRORS)[keyof typeof RAIL_NOTIFICATION_ERRORS]
 export class RailNotificationRejected extends CodedError<RailNotificationErrorCode> {}

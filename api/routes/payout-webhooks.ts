@@ -2,7 +2,7 @@
 import express, { Router } from 'express'
 import { WorkflowNotFoundError, type Client } from '@temporalio/client'
 import type { Db } from '../../prisma/client.ts'
-import { RailNotificationRejected, type PayoutRail, type RailEvent } from '../../activities/payouts/rail.ts'
+import { RAIL_NOTIFICATION_ERRORS, RailNotificationRejected, type PayoutRail, type RailEvent } from '../../activities/payouts/rail.ts'
 import type { PayoutRailName } from '../../domain/payouts/destinations.ts'
 import { railUpdateSignal } from '../../workflows/payouts.contract.ts'
 import { DomainError } from '../errors.ts'
@@ -27,6 +27,8 @@ export function createPayoutWebhookRouter({ db, temporal, rails }: { db: Db; tem
       event = rail.parseNotification({ url: req.originalUrl, headers: req.headers as Record<string, string>, rawBody: typeof req.body === 'string' ? req.body : '',
         sourceIp: req.socket.remoteAddress ?? '', receivedAt: new Date().toISOString() })
     } catch (err) {
+      // a verified event on another topic: acknowledged, or the rail would keep sending it
+      if (err instanceof RailNotificationRejected && err.code === RAIL_NOTIFICATION_ERRORS.notAboutPayout) return void res.status(200).json({ received: true, ignored: true })
       if (err instanceof RailNotificationRejected) throw new DomainError(notificationErrorKind(err.code), err.message)
       throw err
     }

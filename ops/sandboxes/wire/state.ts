@@ -28,6 +28,9 @@ export type WirePayment = {
 
 export function createWireState(options: { balance: number; settleDelayMs: number; now: () => number }) {
   const payments = new Map<string, WirePayment>()
+  // indexes, so a bank holding 100,000 payments answers lookups at once
+  const byEndToEnd = new Map<string, WirePayment>()
+  const byRef = new Map<string, WirePayment>()
   const balances = new Map<string, number>()
   const prefix = String(Date.now()).slice(-6)
   let counter = 0
@@ -58,16 +61,18 @@ export function createWireState(options: { balance: number; settleDelayMs: numbe
     /** Keeps a new payment; one that will move money is debited now, as the bank reserves it at acceptance. */
     accept(p: WirePayment): void {
       payments.set(p.msgId, p)
+      if (!p.extra) byEndToEnd.set(p.endToEndId, p)
+      byRef.set(p.bankRef, p)
       if (!p.rejection && !p.extra && p.creditor.bic !== FAILING_BIC) move(p.currency, -p.amount)
     },
     /** A payment by MsgId or EndToEndId, brought up to date; `poll` marks it as asked about by the customer. */
     find(id: string, poll = false): WirePayment | undefined {
-      const p = payments.get(id) ?? [...payments.values()].find((x) => x.endToEndId === id && !x.extra)
+      const p = payments.get(id) ?? byEndToEnd.get(id)
       if (p && poll) p.polled = true
       if (p) advance(p)
       return p
     },
-    findByRef: (bankRef: string) => [...payments.values()].find((p) => p.bankRef === bankRef),
+    findByRef: (bankRef: string) => byRef.get(bankRef),
     list(): WirePayment[] {
       for (const p of payments.values()) advance(p)
       return [...payments.values()]

@@ -47,10 +47,15 @@ describe('ach (Dwolla) notifications', () => {
     assert.throws(() => parse(notification(event({ timestamp: '2024-06-01T12:05:01.000Z' }))), rejected('STALE_NOTIFICATION'))
   })
 
-  it('refuses signed bodies missing fields, or about something other than a transfer, as malformed', () => {
-    for (const body of ['{', event({ id: undefined }), event({ resourceId: '' }), event({ timestamp: 'yesterday' }), event({ topic: 'customer_created' }),
-      event({ topic: 'customer_bank_transfer_completed' })]) {
+  it('refuses signed bodies missing fields as malformed', () => {
+    for (const body of ['{', event({ id: undefined }), event({ resourceId: '' }), event({ timestamp: 'yesterday' })]) {
       assert.throws(() => parse(notification(body)), rejected('MALFORMED_NOTIFICATION'), body)
+    }
+  })
+
+  it('tells genuine events about something other than our transfers apart (acknowledged, not acted on)', () => {
+    for (const body of [event({ topic: 'customer_created' }), event({ topic: 'customer_bank_transfer_completed' })]) {
+      assert.throws(() => parse(notification(body)), rejected('NOT_ABOUT_A_PAYOUT'), body)
     }
   })
 

@@ -57,7 +57,7 @@ export function createDwollaNotificationParser(webhookSecret: string) {
     const ageMs = Date.parse(n.receivedAt) - Date.parse(e.timestamp)
     if (!(Math.abs(ageMs) <= MAX_EVENT_AGE_MS)) throw reject('stale', `event is dated ${Math.round(ageMs / 1000)} s before its arrival`)
     const outcome = TRANSFER_TOPIC.exec(e.topic)?.[1]
-    if (!outcome) throw reject('malformed', `topic ${e.topic} is not about a payout transfer`)
+    if (!outcome) throw reject('notAboutPayout', `topic ${e.topic} is not about a payout transfer`)
     const occurredAt = new Date(Date.parse(e.timestamp)).toISOString()
     return { rail: 'ach', eventId: e.id, providerRef: e.resourceId, workflowId: null, state: stateOf(e.resourceId, outcome, occurredAt), occurredAt,
       raw: body as Record<string, unknown> }
