@@ -124,6 +124,7 @@ export const ERROR_CODES = {
   // payouts: a decision the workflow is not waiting for (409), a payout method or tax form refused by the rules (422)
   notAwaitingApproval: { code: 'NOT_AWAITING_APPROVAL', status: 409 },
   ownPayout: { code: 'OWN_PAYOUT', status: 409 },
+  notUnconfirmed: { code: 'NOT_UNCONFIRMED', status: 409 },
   invalidDestination: { code: 'INVALID_DESTINATION', status: 422 },
   railUnavailable: { code: 'RAIL_UNAVAILABLE', status: 422 },
   methodExists: { code: 'METHOD_EXISTS', status: 409 },

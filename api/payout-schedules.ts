@@ -16,7 +16,7 @@ export async function ensurePayoutSchedule(temporal: Client, db: Db, brand: stri
   const spec = scheduleSpecOf(settings)
   const handle = temporal.schedule.getHandle(payoutScheduleId(brand))
   try {
-    await handle.update((prev) => ({ ...prev, spec }))
+    await handle.update((prev) => ({ ...prev, spec, policies: { ...prev.policies, overlap: ScheduleOverlapPolicy.ALLOW_ALL } }))
     return
   } catch (err) {
     if (!(err instanceof ScheduleNotFoundError)) throw err
@@ -25,8 +25,9 @@ export async function ensurePayoutSchedule(temporal: Client, db: Db, brand: stri
     scheduleId: payoutScheduleId(brand), spec,
     // Temporal appends the scheduled time to the id: payout-run:<brand>-<time>
     action: { type: 'startWorkflow', workflowType: runPayouts, workflowId: `payout-run:${brand}`, taskQueue: payoutsTaskQueue, args: [{ brand, trigger: 'schedule' }] },
-    // a run still settling holds the next one back rather than racing it
-    policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '1 day' },
+    // a run still waiting (approvals, slow rails) must not hold the next week's back: runs of one brand may overlap,
+    // which is money-safe (a payout locks its amount in the ledger, which refuses to overdraw what is available)
+    policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '1 day' },
     state: { paused: options.paused ?? false, note: options.paused ? 'created paused' : 'created' },
   }).catch((err: unknown) => { if (!(err instanceof ScheduleAlreadyRunning)) throw err })
 }

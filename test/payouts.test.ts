@@ -79,7 +79,7 @@ describe('payout runs (real Temporal, PostgreSQL ledger, Paxum / Wise / Dwolla /
     const item = await itemOf(finance, runId, c.returned.id, (s) => s === 'RETURNED')
     assert.match(String(item.failureMessage), /closed/i)
     const b = await balancesOf(c.returned.token, BRAND)
-    assert.deepEqual([b?.available, b?.inTransit], [23_750, 0], 'the payout less its reserve is available again')
+    assert.deepEqual([b?.available, b?.inTransit, b?.reserved], [25_000, 0, 0], 'the payout and the reserve kept back from it are available again')
     await until(() => mailTo(c.returned.email, 'payoutNotice'), (m) => /came back/.test(m.subject), 'the payout-returned mail')
   })
 

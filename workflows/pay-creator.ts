@@ -1,19 +1,24 @@
 import { ApplicationFailure, condition, isCancellation, setHandler, workflowInfo } from '@temporalio/workflow'
 import type { PayoutRailName } from '../domain/payouts/destinations.ts'
+import { RAIL_FAILURE_ACTIONS, railFailureAction } from '../domain/payouts/rail-order.ts'
 import type { PayoutState } from '../activities/payouts/rail.ts'
 import { payoutBooks as books, payoutRails as rails } from './payout-activities.ts'
 import {
-  PAYOUT_REFUSALS, PAYOUT_TIMING, payCreatorProgressQuery, payoutDecisionUpdate, railUpdateSignal,
-  type PayCreatorInput, type PayCreatorOutput, type PayCreatorProgress, type PayoutDecision, type PayoutItemStatus, type RailUpdate,
+  PAYOUT_REFUSALS, PAYOUT_TIMING, payCreatorProgressQuery, payoutDecisionUpdate, railUpdateSignal, resolvePayoutUpdate,
+  type PayCreatorInput, type PayCreatorOutput, type PayCreatorProgress, type PayoutDecision, type PayoutItemStatus, type PayoutResolution, type RailUpdate,
 } from './payouts.contract.ts'
 
-type Settled = { status: 'settled'; settledAt: string } | { status: 'failed'; failure: string; message: string; railCode: string } | { status: 'unconfirmed' }
+type Final = { status: 'settled'; settledAt: string } | { status: 'failed'; failure: string; message: string; railCode: string }
+type Settled = Final | { status: 'unconfirmed' }
+const DAY = 86_400_000
 
 /**
  * Pays one creator in a run: gates (KYC, tax form, holds, method, balance, minimum), finance approval for outliers,
  * the money locked in the ledger, then each verified rail in the creator's order until one pays; waits for the rail
  * to settle (its notification wakes us, polling with backoff otherwise) and watches for a return while a rail may
- * still send one. Every ledger entry and rail request is keyed by this workflow's id: a crash anywhere pays once.
+ * still send one. A payout whose fate is unclear (the rail never confirms, or answers with a code that does not say
+ * whether money moved) stays in transit, UNCONFIRMED, until the rail's status or finance (after checking with the rail)
+ * settles it. Every ledger entry and rail request is keyed by this workflow's id: a crash anywhere pays once.
  */
 export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutput> {
   const workflowId = workflowInfo().workflowId
@@ -21,7 +26,12 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
   const progress: PayCreatorProgress = { status: 'SELECTED', rail: null, attempts: [] }
   let decision: PayoutDecision | null = null
   let railUpdate: RailUpdate | null = null
+  let resolution: PayoutResolution | null = null
   setHandler(payCreatorProgressQuery, () => progress)
+  setHandler(resolvePayoutUpdate, (r) => { resolution = r; return { accepted: true as const } }, { validator: (r: PayoutResolution) => {
+    if (progress.status !== 'UNCONFIRMED' || resolution) throw ApplicationFailure.create({ type: PAYOUT_REFUSALS.notUnconfirmed, nonRetryable: true, message: 'This payout is not waiting for finance to settle it.' })
+    if (r.by === input.creatorId) throw ApplicationFailure.create({ type: PAYOUT_REFUSALS.ownPayout, nonRetryable: true, message: 'Nobody settles their own payout.' })
+  } })
   setHandler(railUpdateSignal, (u) => { if (u.rail === progress.rail) railUpdate = u })
   setHandler(payoutDecisionUpdate, (d) => { decision = d; return { accepted: true as const } }, { validator: (d: PayoutDecision) => {
     if (progress.status !== 'AWAITING_APPROVAL' || decision) throw ApplicationFailure.create({ type: PAYOUT_REFUSALS.notAwaitingApproval, nonRetryable: true, message: 'This payout is not waiting for a decision.' })
@@ -78,11 +88,11 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
     railUpdate = null
     const sent = await sendOn(rail)
     progress.attempts.push({ rail, outcome: sent.status === 'failed' ? sent.failure : sent.status })
-    const outcome: Settled = sent.status === 'failed' ? sent : sent.status === 'settled' ? sent : (progress.status = 'SENT', await untilSettled(rail))
-    if (outcome.status === 'unconfirmed') {
-      await books.markPayoutItem({ itemId: input.itemId, status: 'UNCONFIRMED', failureCode: 'UNCONFIRMED', message: `${rail} never confirmed the payout; finance must check with the rail.` })
-      return end('UNCONFIRMED', a.amount, 'unconfirmed')
-    }
+    const told: Settled = sent.status === 'failed' ? sent : sent.status === 'settled' ? sent : (progress.status = 'SENT', await untilSettled(rail))
+    // a code that does not say whether money moved must not send the payout down another rail: finance checks first
+    const outcome: Final = told.status === 'unconfirmed' ? await parkForFinance(rail, `${rail} never confirmed the payout.`)
+      : told.status === 'failed' && railFailureAction(told.failure) === RAIL_FAILURE_ACTIONS.review ? await parkForFinance(rail, `${rail}: ${told.message}`)
+        : told
     if (outcome.status === 'settled') {
       await books.settlePayout({ ...book, amount: a.amount, settledAt: outcome.settledAt })
       await books.notifyCreatorOfPayout({ itemId: input.itemId, notice: 'payoutPaid', key: `${workflowId}:paid` })
@@ -94,7 +104,8 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
       return end('RETURNED', a.amount, returned.message)
     }
     lastFailure = { code: outcome.railCode, message: `${rail}: ${outcome.message}` }
-    if (outcome.failure === 'RETURNED') break // the money came back after sending: no other rail in this run
+    // the money came back after sending, or finance found it failed: no other rail in this run (the next run pays it)
+    if (outcome.failure === 'RETURNED' || outcome.railCode === 'FINANCE') break
   }
   await books.reversePayout({ ...book, amount: a.amount, status: 'FAILED', failureCode: lastFailure.code, reason: lastFailure.message, wasSettled: false })
   await books.notifyCreatorOfPayout({ itemId: input.itemId, notice: 'payoutFailed', reason: lastFailure.message, key: `${workflowId}:failed` })
@@ -122,15 +133,34 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
 
   /** Waits for the rail's final word: a notification wakes us early, else polls back off from seconds to hours. */
   async function untilSettled(rail: PayoutRailName): Promise<Settled> {
-    let waited = 0
-    for (let wait: number = PAYOUT_TIMING.firstPoll; waited < PAYOUT_TIMING.settleWithin; wait = Math.min(wait * 2, PAYOUT_TIMING.maxPoll)) {
+    // workflow time: a notification that wakes us early does not count as a whole poll interval
+    const deadline = new Date().getTime() + PAYOUT_TIMING.settleWithin
+    for (let wait: number = PAYOUT_TIMING.firstPoll; new Date().getTime() < deadline; wait = Math.min(wait * 2, PAYOUT_TIMING.maxPoll)) {
       await condition(() => railUpdate !== null && railUpdate.status !== 'sent', wait)
-      waited += wait
       const s = await statusOf(rail)
       if (s && s.status !== 'sent') return final(s)
       railUpdate = null
     }
     return { status: 'unconfirmed' }
+  }
+
+  /**
+   * The money stays in transit, the item UNCONFIRMED, until the rail's status (read daily) or finance's resolution says
+   * settled or failed. Finance marks it failed only after the rail confirmed nothing was paid.
+   */
+  async function parkForFinance(rail: PayoutRailName, reason: string): Promise<Final> {
+    progress.status = 'UNCONFIRMED'
+    await books.markPayoutItem({ itemId: input.itemId, status: 'UNCONFIRMED', failureCode: 'UNCONFIRMED', message: `${reason} Finance must check with the rail.` })
+    await books.notifyFinanceOfUnconfirmed({ itemId: input.itemId, reason, key: `${workflowId}:unconfirmed` })
+    for (;;) {
+      if (await condition(() => resolution !== null, DAY)) break
+      const s = await statusOf(rail)
+      if (s && s.status === 'settled') return final(s)
+    }
+    const r = resolution as PayoutResolution | null
+    progress.status = 'SENDING'
+    return r?.outcome === 'settled' ? { status: 'settled', settledAt: new Date().toISOString() }
+      : { status: 'failed', failure: 'REJECTED', railCode: 'FINANCE', message: `finance: ${r?.note ?? 'not paid'}` }
   }
 
   /** After settling, some rails can still send the money back for a few days: a notification or a daily-ish poll finds it. */
@@ -149,5 +179,5 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
   }
 }
 
-const final = (s: Exclude<PayoutState, { status: 'sent' }>): Settled =>
+const final = (s: Exclude<PayoutState, { status: 'sent' }>): Final =>
   s.status === 'settled' ? { status: 'settled', settledAt: s.settledAt } : { status: 'failed', failure: s.failure, message: s.message, railCode: s.railCode }

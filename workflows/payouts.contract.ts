@@ -25,7 +25,7 @@ export type PayoutItemStatus = 'SELECTED' | 'BLOCKED' | 'AWAITING_APPROVAL' | 'S
 export type PayCreatorOutput = { status: PayoutItemStatus; amount: number; rail: PayoutRailName | null; reason: string | null }
 
 /** Idempotency keys of one creator's payout: ledger entries and rail requests are keyed by the child's workflow id. */
-export const payoutKey = (workflowId: string, step: 'netting' | 'reserve' | 'in-transit' | 'settled' | 'settled:reversal' | 'returned' | `send:${PayoutRailName}`) =>
+export const payoutKey = (workflowId: string, step: 'netting' | 'reserve' | 'reserve:reversal' | 'in-transit' | 'settled' | 'settled:reversal' | 'returned' | `send:${PayoutRailName}`) =>
   `${workflowId}:${step}`
 
 /** A finance user approves or rejects a payout waiting for approval (refused unless it is waiting). */
@@ -39,8 +39,13 @@ export const railUpdateSignal = defineSignal<[RailUpdate]>('railUpdate')
 export type PayCreatorProgress = { status: PayoutItemStatus; rail: PayoutRailName | null; attempts: { rail: PayoutRailName; outcome: string }[] }
 export const payCreatorProgressQuery = defineQuery<PayCreatorProgress>('payCreatorProgress')
 
+/** Finance settles an UNCONFIRMED payout after checking with the rail: it was paid, or it was not (back to available). */
+export type PayoutResolution = { outcome: 'settled' | 'failed'; by: string; note: string }
+export const resolvePayoutUpdate = defineUpdate<{ accepted: true }, [PayoutResolution]>('resolvePayout')
+
 export const PAYOUT_REFUSALS = {
   notAwaitingApproval: 'NOT_AWAITING_APPROVAL',
+  notUnconfirmed: 'NOT_UNCONFIRMED',
   ownPayout: 'OWN_PAYOUT',
 } as const
 

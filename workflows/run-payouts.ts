@@ -1,4 +1,5 @@
-import { continueAsNew, ParentClosePolicy, sleep, startChild, workflowInfo } from '@temporalio/workflow'
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common'
+import { continueAsNew, ParentClosePolicy, sleep, startChild, workflowInfo, WorkflowIdReusePolicy } from '@temporalio/workflow'
 import { payCreator } from './pay-creator.ts'
 import { payoutBooks as books, payoutRails as rails, payoutSelection as selection } from './payout-activities.ts'
 import { PAYOUT_TIMING, payoutsTaskQueue, type RunPayoutsInput, type RunPayoutsOutput } from './payouts.contract.ts'
@@ -40,8 +41,10 @@ export async function runPayouts(input: RunPayoutsInput): Promise<RunPayoutsOutp
       workflowId: item.workflowId, taskQueue: payoutsTaskQueue,
       // children keep paying while this run continues as new, and are never cut off by it
       parentClosePolicy: ParentClosePolicy.ABANDON,
+      // a creator is paid once per run: a reset run finds the child started before and does not start it again
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       args: [{ runId, itemId: item.id, creatorId: item.creatorId, brand: input.brand, currency: item.currency }],
-    })))
+    }).catch((err: unknown) => { if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err })))
     started += page.length
     state.after = page[page.length - 1]!.creatorId
     if (workflowInfo().historyLength > HISTORY_BUDGET || workflowInfo().continueAsNewSuggested) await continueAsNew<typeof runPayouts>({ ...input, state })
@@ -69,5 +72,7 @@ export async function runPayouts(input: RunPayoutsInput): Promise<RunPayoutsOutp
 
 /** Checks a payout method a creator added with its rail; the studio shows VERIFIED or the rail's reason. */
 export async function verifyPayoutMethod(input: { methodId: string }): Promise<{ verified: boolean; reason: string | null }> {
-  return rails.verifyPayoutMethodWithRail(input)
+  const result = await rails.verifyPayoutMethodWithRail(input)
+  await books.notifyCreatorOfMethod({ methodId: input.methodId, ...result, key: `${workflowInfo().workflowId}:notice` })
+  return result
 }

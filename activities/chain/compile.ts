@@ -14,7 +14,7 @@ export const ARTIFACT_DIR = path.resolve(HERE, '../../generated/contracts')
 const require = createRequire(import.meta.url)
 
 /** Each contract in contracts/, by the name of its file and contract. */
-export const CONTRACTS = { fanzUsd: 'FanzUSD', paymentRouter: 'PaymentRouter' } as const
+export const CONTRACTS = { fanzUsd: 'FanzUSD', paymentRouter: 'PaymentRouter', collectibles: 'FanzCollectibles' } as const
 export type ContractName = (typeof CONTRACTS)[keyof typeof CONTRACTS]
 export type Artifact = { abi: Abi; bytecode: Hex }
 export type Artifacts = Record<ContractName, Artifact>
@@ -49,9 +49,10 @@ function findImport(importPath: string): { contents: string } | { error: string 
 
 const packageVersion = (name: string) => (require(`${name}/package.json`) as { version: string }).version
 
+/** The contract list is part of the key too: a cache written before a contract joined CONTRACTS lacks its artifact. */
 function cacheKey(input: object): string {
   const versions = [packageVersion('solc'), packageVersion('@openzeppelin/contracts')]
-  return createHash('sha256').update(JSON.stringify([versions, input])).digest('hex').slice(0, 16)
+  return createHash('sha256').update(JSON.stringify([versions, Object.values(CONTRACTS), input])).digest('hex').slice(0, 16)
 }
 
 async function runSolc(input: object): Promise<Artifacts> {

@@ -48,3 +48,15 @@ export async function deployPaymentContracts(clients: ChainClients, deployer: Ac
     : null
   return { router, token }
 }
+
+export type CollectiblesRoles = {
+  /** grants and revokes minters; a cold key or multisig on a real chain */
+  admin: Address
+  /** the platform's sending key: creates editions, mints, takes down */
+  minter: Address
+}
+
+/** The collectibles contract with these roles; its address depends on them, so each (admin, minter) pair has its own. */
+export function deployCollectibles(clients: ChainClients, deployer: Account, artifacts: Artifacts, roles: CollectiblesRoles): Promise<Deployed> {
+  return deployDeterministic(clients, deployer, artifacts[CONTRACTS.collectibles], [roles.admin, roles.minter])
+}

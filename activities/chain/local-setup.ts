@@ -1,10 +1,10 @@
-/** A local chain made ready for payments: contracts deployed, test stablecoin minted. Never for a real chain. */
+/** A local chain made ready for payments and collectibles: contracts deployed, test stablecoin minted. Never for a real chain. */
 import type { Account, Address } from 'viem'
 import { fanzUsdAbi } from './abis.ts'
 import type { ChainClients } from './clients.ts'
 import { compileContracts } from './compile.ts'
 import { waitForConfirmations } from './confirmations.ts'
-import { deployPaymentContracts } from './deploy.ts'
+import { deployCollectibles, deployPaymentContracts } from './deploy.ts'
 
 export type LocalPayments = { token: Address; router: Address; deployedNow: boolean }
 
@@ -13,6 +13,12 @@ export async function setupLocalPayments(clients: ChainClients, deployer: Accoun
   const { router, token } = await deployPaymentContracts(clients, deployer, await compileContracts(), { tokenOwner: deployer.address })
   if (!token) throw new Error('the local setup deploys FanzUSD')
   return { token: token.address, router: router.address, deployedNow: router.deployed || token.deployed }
+}
+
+/** Deploys (or finds) the collectibles contract, administered by `deployer`, minting as `minter`; returns its address. */
+export async function setupLocalCollectibles(clients: ChainClients, deployer: Account, minter: Address = deployer.address): Promise<Address> {
+  const roles = { admin: deployer.address, minter }
+  return (await deployCollectibles(clients, deployer, await compileContracts(), roles)).address
 }
 
 /** Mints FanzUSD until `holder` has `units` (6 decimals); a restart never inflates balances. Returns what was minted. */

@@ -17,6 +17,7 @@ const SAMPLES: { [K in MailTemplate]: MailData[K] } = {
   coPerformerInvite: { brand: 'boyfanz', creator: '@max', alias: 'Rex Star', link: LINK },
   mediaEscalation: { mediaId: 'media-42', reason: 'no decision within 24 hours', link: LINK },
   payoutNotice: { brand: 'boyfanz', name: 'Max', link: LINK, notice: 'payoutReturned', amount: '$1,250.00', rail: 'ACH', reason: 'R02 account closed' },
+  payoutUnconfirmed: { creator: 'Gia', amount: '$90.00', reason: 'wire never confirmed the payout.', link: LINK },
   payoutApproval: { creator: 'Gia', amount: '$9,000.00', reason: 'above the approval threshold', expiresAt: '2026-12-01T06:00:00Z', reminder: 'no', link: LINK },
 }
 
@@ -33,7 +34,7 @@ describe('mail templates', () => {
   for (const template of Object.keys(TEMPLATES) as MailTemplate[]) {
     it(`${template}: brand in the subject, link in both parts`, () => {
       const mail = renderMail(template, SAMPLES[template])
-      const internal = { kycEscalation: /^Fanz compliance: /, mediaEscalation: /^Fanz moderation: /, payoutApproval: /^Fanz finance: / } as Record<string, RegExp>
+      const internal = { kycEscalation: /^Fanz compliance: /, mediaEscalation: /^Fanz moderation: /, payoutApproval: /^Fanz finance: /, payoutUnconfirmed: /^Fanz finance: / } as Record<string, RegExp>
       assert.match(mail.subject, internal[template] ?? /^BoyFanz: /)
       assert.ok(mail.text.includes(LINK), mail.text)
       assert.ok(mail.html.includes('href="https://boyfanz.example/verify?token=abc&amp;next=%2Fhome"'), mail.html)

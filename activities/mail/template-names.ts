@@ -13,5 +13,6 @@ export const MAIL_TEMPLATES = {
   mediaEscalation: 'mediaEscalation',
   payoutNotice: 'payoutNotice',
   payoutApproval: 'payoutApproval',
+  payoutUnconfirmed: 'payoutUnconfirmed',
 } as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[keyof typeof MAIL_TEMPLATES]

@@ -59,7 +59,7 @@ function mediaNotice(d: { brand: Brand; name: string; link: string; title: strin
 }
 
 /** What a creator hears about a payout. */
-export const PAYOUT_NOTICES = ['payoutSent', 'payoutPaid', 'payoutReturned', 'payoutFailed', 'payoutBlocked'] as const
+export const PAYOUT_NOTICES = ['payoutSent', 'payoutPaid', 'payoutReturned', 'payoutFailed', 'payoutBlocked', 'payoutMethodVerified', 'payoutMethodFailed'] as const
 
 function payoutNotice(d: { brand: Brand; name: string; link: string; notice: (typeof PAYOUT_NOTICES)[number]; amount: string; rail?: string; reason?: string }): MailContent {
   const say = (subject: string, ...paragraphs: string[]): MailContent =>
@@ -74,6 +74,10 @@ function payoutNotice(d: { brand: Brand; name: string; link: string; notice: (ty
     case 'payoutFailed': return say(`we could not send your payout of ${d.amount}`, `None of your payout methods accepted ${d.amount}; it stays in your available balance.`,
       ...why, 'Please check your payout methods in your studio.')
     case 'payoutBlocked': return say('your payout is on hold', `We could not include you in this payout run.`, ...why)
+    case 'payoutMethodVerified': return say('your payout method was changed', `Payouts now go to ${d.rail ?? 'your new payout method'}.`,
+      'If you did not make this change, sign in, change your password and contact us at once.')
+    case 'payoutMethodFailed': return say('we could not verify your payout method', `${d.rail ?? 'The payout method'} could not be verified.`, ...why,
+      'Your previous payout method, if any, stays in use.')
   }
 }
 
@@ -185,7 +189,7 @@ export const TEMPLATES = {
       paragraphs: [`Media item ${d.mediaId} needs a senior decision: ${d.reason}.`], action: { label: 'Open the item', url: d.link } },
   })),
   // one template for what a creator hears about a payout; `notice` says which
-  payoutNotice: define(person.extend({ link, notice: z.enum(PAYOUT_NOTICES), amount: z.string().trim().min(1).max(40), rail: optionalText,
+  payoutNotice: define(person.extend({ link, notice: z.enum(PAYOUT_NOTICES), amount: z.string().trim().max(40), rail: optionalText,
     reason: optionalText }), (d) => ({ brand: d.brand, content: payoutNotice(d) })),
   // internal: to the finance inbox, from the portal brand
   payoutApproval: define(z.object({ creator: z.string().trim().min(1).max(100), amount: z.string().trim().min(1).max(40),
@@ -195,6 +199,15 @@ export const TEMPLATES = {
       greeting: 'Hello finance team,', paragraphs: [`A payout of ${d.amount} to ${d.creator} needs a finance decision: ${d.reason}.`,
         `Without a decision by ${when(d.expiresAt)} it expires and the money stays in the creator's available balance.`],
       action: { label: 'Open the approvals queue', url: d.link } },
+  })),
+  // internal: to the finance inbox, from the portal brand
+  payoutUnconfirmed: define(z.object({ creator: z.string().trim().min(1).max(100), amount: z.string().trim().min(1).max(40),
+    reason: z.string().trim().min(1).max(500), link }), (d) => ({
+    brand: BRANDS.fanzlab,
+    content: { subject: `Fanz finance: payout of ${d.amount} to ${d.creator} is unconfirmed`, greeting: 'Hello finance team,',
+      paragraphs: [`A payout of ${d.amount} to ${d.creator} is in transit and the rail has not confirmed it: ${d.reason}`,
+        'Please check with the rail, then mark it paid or not paid in the back office. Until then the money stays in transit.'],
+      action: { label: 'Open the payout', url: d.link } },
   })),
 } satisfies Record<MailTemplate, { schema: z.ZodType; render: (data: unknown) => Rendered }>
 

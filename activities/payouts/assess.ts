@@ -14,7 +14,7 @@ export type Assessment = {
   netted: number
   reserveDays: number
   blockedBy: string[]
-  /** the failed gates' sentences, for the creator and finance */
+  /** the failed gates' sentences as the creator reads them (a hold's internal note left out) */
   blockedDetail: string
   approval: { reason: string; detail: string } | null
   rails: PayoutRailName[]
@@ -64,7 +64,8 @@ export function createPayoutAssessActivities({ db, pool }: { db: Db; pool: pg.Po
         db.payoutMethod.findMany({ where: { personId: item.creatorId, status: 'VERIFIED' }, orderBy: [{ priority: 'asc' }, { createdAt: 'asc' }] }),
         balances(item.brand, item.currency, item.creatorId),
         db.payoutPreference.findUnique({ where: { personId: item.creatorId } }),
-        db.payoutItem.findMany({ where: { creatorId: item.creatorId, status: 'PAID', id: { not: itemId } }, orderBy: { settledAt: 'desc' }, take: 12, select: { amount: true } }),
+        db.payoutItem.findMany({ where: { creatorId: item.creatorId, brand: item.brand, currency: item.currency, status: 'PAID', id: { not: itemId } },
+          orderBy: { settledAt: 'desc' }, take: 12, select: { amount: true } }),
       ])
       const verdict = evaluateGates({
         now: now.toISOString(),
@@ -82,12 +83,15 @@ export function createPayoutAssessActivities({ db, pool }: { db: Db; pool: pg.Po
         ? approvalNeeded({ amount, threshold: settings.approvalThreshold, history: history.map((h) => h.amount ?? 0), currency: item.currency }) : null
       const blockedBy = verdict.gates.filter((g) => !g.passed).map((g) => g.gate)
       const blockedDetail = verdict.gates.filter((g) => !g.passed).map((g) => g.detail).join(' ')
+      // what the creator reads: a hold's internal note (compliance, a disputed transaction) is finance's, not theirs
+      const creatorDetail = verdict.gates.filter((g) => !g.passed)
+        .map((g) => (g.gate === 'NO_HOLDS' ? 'Your payouts are on hold while we review your account; our support team can tell you more.' : g.detail)).join(' ')
       await db.payoutItem.update({ where: { id: itemId }, data: { gates: verdict.gates, amount, reserve: verdict.reserve, netted: verdict.netted,
         available: Math.max(0, money.available), ...(verdict.payable ? {} : { status: 'BLOCKED', failureCode: blockedBy[0] ?? null,
           failureMessage: blockedDetail }), updatedAt: now } })
       const rails = railAttemptOrder(methods.map((m) => ({ id: m.id, rail: m.rail as PayoutRailName, verifiedAt: m.verifiedAt?.toISOString() ?? null, priority: m.priority })), [])
         .map((m) => m.rail)
-      return { payable: verdict.payable && amount > 0, amount, reserve: verdict.reserve, netted: verdict.netted, reserveDays: settings.reserveDays, blockedBy, blockedDetail,
+      return { payable: verdict.payable && amount > 0, amount, reserve: verdict.reserve, netted: verdict.netted, reserveDays: settings.reserveDays, blockedBy, blockedDetail: creatorDetail,
         approval: approval ? { reason: approval.reason, detail: approval.detail } : null, rails }
     },
   }

@@ -1,7 +1,7 @@
 /** The ledger side of a payout: lock (netting, reserve, available -> in transit), settle, or reverse back to available. */
 import { ApplicationFailure } from '@temporalio/activity'
 import type { Db } from '../../prisma/client.ts'
-import { payoutReturnedTemplate, payoutSentTemplate, payoutSettledTemplate, receivableNettingTemplate, reserveHoldTemplate } from '../../domain/ledger/payout-templates.ts'
+import { payoutReturnedTemplate, payoutSentTemplate, payoutSettledTemplate, receivableNettingTemplate, reserveHoldTemplate, reserveReleaseTemplate } from '../../domain/ledger/payout-templates.ts'
 import { reversalOf } from '../../domain/ledger/templates.ts'
 import { LEDGER_REFUSALS } from '../../domain/ledger/validate.ts'
 import { payoutKey, type PayoutItemStatus } from '../../workflows/payouts.contract.ts'
@@ -58,7 +58,12 @@ export function createPayoutMoneyActivities({ db, ledger }: { db: Db; ledger: Le
       const settled = entryOf(i, 'settled', 'payout_settled', payoutSettledTemplate, i.amount)
       const unsettle: EntryInput = { ...settled, idempotencyKey: payoutKey(i.workflowId, 'settled:reversal'), kind: 'payout_settlement_reversal',
         memo: `settlement reversed: ${i.reason}`, postings: reversalOf(settled.postings) }
-      await ledger.postEntries([...(i.wasSettled ? [unsettle] : []), entryOf(i, 'returned', 'payout_returned', payoutReturnedTemplate, i.amount, i.reason)], currentCause())
+      // the reserve kept back from a payout that did not happen goes back too, or the next run would keep it back again
+      const reserve = await db.payoutReserve.findUnique({ where: { itemId: i.itemId } })
+      const unreserve = reserve && !reserve.releasedAt ? [entryOf(i, 'reserve:reversal', 'payout_reserve_release', reserveReleaseTemplate, reserve.amount, i.reason)] : []
+      await ledger.postEntries([...(i.wasSettled ? [unsettle] : []), entryOf(i, 'returned', 'payout_returned', payoutReturnedTemplate, i.amount, i.reason), ...unreserve],
+        currentCause())
+      if (reserve) await db.payoutReserve.updateMany({ where: { id: reserve.id, releasedAt: null }, data: { releasedAt: new Date() } })
       await db.payoutItem.update({ where: { id: i.itemId }, data: { status: i.status, failureCode: i.failureCode, failureMessage: i.reason, updatedAt: new Date() } })
     },
   }

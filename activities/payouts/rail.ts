@@ -106,4 +106,6 @@ export interface PayoutRail {
   parseNotification(notification: RailNotification): RailEvent
   /** The rail's report of payouts whose last change falls in [from, to). */
   report(range: { from: string; to: string }): Promise<RailReportLine[]>
+  /** the reference this rail records for our key, when it differs from providerRef (reconciliation matches report lines by it) */
+  referenceOf?(idempotencyKey: string): string
 }

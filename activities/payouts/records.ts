@@ -42,6 +42,24 @@ export function createPayoutRecordActivities({ db, sendMail, publicUrl, financeE
         expiresAt: i.expiresAt, reminder: i.reminder ? 'yes' : 'no', link: `${publicUrl}/admin/#/payout-approvals` } })
     },
 
+    /** Mails the finance inbox that a payout in transit needs them to check with the rail. */
+    async notifyFinanceOfUnconfirmed(i: { itemId: string; reason: string; key: string }): Promise<void> {
+      const it = await item(i.itemId)
+      const creator = await db.person.findUniqueOrThrow({ where: { id: it.creatorId }, select: { displayName: true } })
+      await sendMail({ idempotencyKey: i.key, to: financeEmail, template: 'payoutUnconfirmed', data: { creator: creator.displayName,
+        amount: formatMinor(it.amount ?? it.available, it.currency), reason: i.reason.slice(0, 480), link: `${publicUrl}/admin/#/payout-items/${it.id}/show` } })
+    },
+
+    /** Tells the creator their payout method was verified (it is now live) or refused: an unexpected change is noticed. */
+    async notifyCreatorOfMethod(i: { methodId: string; verified: boolean; reason: string | null; key: string }): Promise<void> {
+      const m = await db.payoutMethod.findUniqueOrThrow({ where: { id: i.methodId } })
+      const creator = await db.person.findUniqueOrThrow({ where: { id: m.personId }, select: { displayName: true, email: true } })
+      const brand = (await db.persona.findFirst({ where: { personId: m.personId, kind: 'creator' }, include: { brand: true } }))?.brand.slug ?? 'fanzlab'
+      await sendMail({ idempotencyKey: i.key, to: creator.email, template: 'payoutNotice', data: { brand, name: creator.displayName,
+        notice: i.verified ? 'payoutMethodVerified' : 'payoutMethodFailed', amount: '', rail: m.display, reason: (i.reason ?? '').slice(0, 480),
+        link: `${publicUrl}/${brand}/studio/earnings` } })
+    },
+
     /** Tells the creator what became of their payout. */
     async notifyCreatorOfPayout(i: { itemId: string; notice: (typeof PAYOUT_NOTICES)[number]; reason?: string; key: string }): Promise<void> {
       const it = await item(i.itemId)

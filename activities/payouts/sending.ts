@@ -59,9 +59,16 @@ export function createPayoutSendingActivities({ db, pii, rails }: { db: Db; pii:
       }
       const destination = JSON.parse(await pii.decrypt(method.personId, DESTINATION_PURPOSE, method.destination)) as PayoutDestination
       const result = await rail.verifyDestination(destination)
-      await db.payoutMethod.update({ where: { id: methodId }, data: result.verified
-        ? { status: 'VERIFIED', verifiedAt: new Date(), providerRecipientId: result.providerRecipientId, failure: null }
-        : { status: 'FAILED', failure: result.message } })
+      // verified: it replaces the creator's live method on this rail in one step (never two live, never none)
+      await db.$transaction(async (tx) => {
+        if (result.verified) {
+          await tx.payoutMethod.updateMany({ where: { personId: method.personId, rail: method.rail, status: 'VERIFIED', id: { not: methodId } },
+            data: { status: 'REMOVED', removedAt: new Date() } })
+        }
+        await tx.payoutMethod.update({ where: { id: methodId }, data: result.verified
+          ? { status: 'VERIFIED', verifiedAt: new Date(), providerRecipientId: result.providerRecipientId, failure: null }
+          : { status: 'FAILED', failure: result.message } })
+      })
       return result.verified ? { verified: true, reason: null } : { verified: false, reason: result.message }
     },
   }

@@ -4,7 +4,8 @@ import { ApplicationFailure } from '@temporalio/common'
 import { PAYOUT_REFUSALS } from '../../workflows/payouts.contract.ts'
 import { DomainError, type ErrorKind } from '../errors.ts'
 
-const KINDS: Record<string, ErrorKind> = { [PAYOUT_REFUSALS.notAwaitingApproval]: 'notAwaitingApproval', [PAYOUT_REFUSALS.ownPayout]: 'ownPayout' }
+const KINDS: Record<string, ErrorKind> = { [PAYOUT_REFUSALS.notAwaitingApproval]: 'notAwaitingApproval', [PAYOUT_REFUSALS.ownPayout]: 'ownPayout',
+  [PAYOUT_REFUSALS.notUnconfirmed]: 'notUnconfirmed' }
 
 /** A refused decision becomes its 409; a payout whose workflow has finished is not waiting for one either. */
 export function payoutRefusal(err: unknown): unknown {

@@ -18,9 +18,19 @@ export function createPayoutWebhookRouter({ db, temporal, rails }: { db: Db; tem
     return item?.workflowId ?? null
   }
 
+  /** A failure or return reported after the payout's workflow ended: one reconciliation case per payout and rail. */
+  async function openLateReturnCase(event: RailEvent) {
+    const item = await db.payoutItem.findFirst({ where: { rail: event.rail, providerRef: event.providerRef } })
+    if (!item || event.state.status !== 'failed') return
+    await db.reconciliationCase.createMany({ skipDuplicates: true, data: [{ runId: item.runId, rail: event.rail, kind: 'LATE_RETURN',
+      providerRef: event.providerRef, itemId: item.id, ledgerAmount: item.amount, railAmount: item.amount, currency: item.currency,
+      detail: `${event.rail} reported the ${item.status} payout ${event.state.failure} (${event.state.railCode}) after its return window closed: ${event.state.message}` }] })
+  }
+
   /** One rail's notification endpoint; the raw body is kept byte for byte for signature checks. */
   router.post('/webhooks/payouts/:rail', express.text({ type: () => true, limit: '256kb' }), async (req, res) => {
-    const rail = rails[String(req.params.rail) as PayoutRailName]
+    const name = String(req.params.rail)
+    const rail = Object.hasOwn(rails, name) ? rails[name as PayoutRailName] : undefined
     if (!rail) throw new DomainError('notFound', `No payout rail named ${req.params.rail}.`)
     let event: RailEvent
     try {
@@ -33,14 +43,15 @@ export function createPayoutWebhookRouter({ db, temporal, rails }: { db: Db; tem
       throw err
     }
     const workflowId = await workflowOf(event)
+    // an event about a payout whose reference is not recorded yet (it raced our own record of the send): the rail retries
+    if (!workflowId) throw new DomainError('unavailable', 'This payout is not known yet; send the notification again later.')
     const { count } = await db.payoutRailEvent.createMany({ skipDuplicates: true, data: [{ rail: event.rail, eventId: event.eventId,
       providerRef: event.providerRef, workflowId, payload: JSON.parse(JSON.stringify({ state: event.state, occurredAt: event.occurredAt, raw: event.raw })) }] })
-    let signalled = false
-    if (workflowId) {
-      // a redelivery signals again: the workflow re-reads the rail's status, so a repeat changes nothing and a lost signal is repaired
-      await temporal.workflow.getHandle(workflowId).signal(railUpdateSignal, { eventId: event.eventId, rail: event.rail, status: event.state.status })
-        .then(() => { signalled = true }, (err: unknown) => { if (!(err instanceof WorkflowNotFoundError)) throw err })
-    }
+    // a redelivery signals again: the workflow re-reads the rail's status, so a repeat changes nothing and a lost signal is repaired
+    const signalled = await temporal.workflow.getHandle(workflowId).signal(railUpdateSignal, { eventId: event.eventId, rail: event.rail, status: event.state.status })
+      .then(() => true, (err: unknown) => { if (err instanceof WorkflowNotFoundError) return false; throw err })
+    // the payout's run has ended (its return window closed): money coming back now is a case for finance, never dropped
+    if (!signalled && event.state.status === 'failed') await openLateReturnCase(event)
     req.log.info({ rail: event.rail, eventId: event.eventId, providerRef: event.providerRef, workflowId, duplicate: count === 0, signalled }, 'payout rail notification')
     res.status(200).json({ received: true })
   })

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Client } from '@temporalio/client'
 import type { Db } from '../../prisma/client.ts'
 import { toCsv } from '../../domain/ledger/reports.ts'
-import { payoutDecisionUpdate, payoutRunWorkflowId, payoutScheduleId, payoutsTaskQueue } from '../../workflows/payouts.contract.ts'
+import { payoutDecisionUpdate, payoutRunWorkflowId, payoutScheduleId, payoutsTaskQueue, resolvePayoutUpdate } from '../../workflows/payouts.contract.ts'
 import { runPayouts } from '../../workflows/index.ts'
 import { audit } from '../audit.ts'
 import { authorize, brandScope } from '../authz.ts'
@@ -23,6 +23,10 @@ const cases = listQuery(['createdAt', 'kind', 'status', 'id'], z.object({ runId:
 
 export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Client }): Router {
   const router = Router()
+  const decideBrand = (req: Parameters<typeof financeBrandWhere>[0], brand: string) => {
+    const scope = brandScope(req, 'payouts', 'manage')
+    return scope === 'all' || scope.includes(brand)
+  }
   const read = authorize('payouts', 'read')
   const inScope = (req: Parameters<typeof financeBrandWhere>[0], brand: string) => {
     const scope = brandScope(req, 'payouts', 'read')
@@ -82,7 +86,7 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
     if (!item) throw new DomainError('notFound', 'No such payout.')
     inScope(req, item.brand)
     const [creator, history] = await Promise.all([db.person.findUnique({ where: { id: item.creatorId }, select: { displayName: true } }),
-      db.payoutItem.findMany({ where: { creatorId: item.creatorId, status: 'PAID', id: { not: item.id } }, orderBy: { settledAt: 'desc' }, take: 10,
+      db.payoutItem.findMany({ where: { creatorId: item.creatorId, brand: item.brand, currency: item.currency, status: 'PAID', id: { not: item.id } }, orderBy: { settledAt: 'desc' }, take: 10,
         select: { id: true, amount: true, currency: true, settledAt: true, rail: true } })])
     res.json({ ...item, creatorName: creator?.displayName ?? null, history })
   })
@@ -104,11 +108,34 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
     res.status(202).location(`/api/payout-items/${item.id}`).json({ id: item.id, workflowId: item.workflowId, decision: body.decision })
   })
 
-  /** Reconciliation cases: differences between the ledger and a rail's report, open ones first. */
+  /** The run ids of the brands the request may read (null: every brand). */
+  const runsInScope = async (req: Parameters<typeof financeBrandWhere>[0]) => {
+    const scope = brandScope(req, 'payouts', 'read')
+    return scope === 'all' ? null : (await db.payoutRun.findMany({ where: { brand: { in: scope } }, select: { id: true } })).map((r) => r.id)
+  }
+
+  /**
+   * Settles an UNCONFIRMED payout after finance checked with the rail: `settled` (it was paid) or `failed` (it was not:
+   * the money goes back to the creator's available balance). 409 unless the payout waits for this; a note is required.
+   */
+  router.post('/payout-items/:id/resolve', authorize('payouts', 'manage'), async (req, res) => {
+    const item = await db.payoutItem.findUnique({ where: { id: uuid(req.params.id) } })
+    if (!item) throw new DomainError('notFound', 'No such payout.')
+    if (!decideBrand(req, item.brand)) throw new DomainError('forbidden', 'You may not settle payouts on this brand.')
+    const body = z.object({ outcome: z.enum(['settled', 'failed']), note: z.string().trim().min(3, 'say what the rail confirmed').max(1000) }).parse(req.body)
+    await temporal.workflow.getHandle(item.workflowId).executeUpdate(resolvePayoutUpdate, { args: [{ ...body, by: req.person!.id }] })
+      .catch((err: unknown) => { throw payoutRefusal(err) })
+    await audit(db, req, { action: `payout.resolve_${body.outcome}`, resourceType: 'payout_item', resourceId: item.id, reason: body.note, workflowId: item.workflowId })
+    res.status(202).location(`/api/payout-items/${item.id}`).json({ id: item.id, workflowId: item.workflowId, outcome: body.outcome })
+  })
+
+  /** Reconciliation cases: differences between the ledger and a rail's report, open ones first (runs of the brands one may read). */
   router.get('/reconciliation-cases', read, async (req, res) => {
     const q = cases.parse(req.query)
-    const [rows, total] = await Promise.all([db.reconciliationCase.findMany({ where: q.filter, orderBy: req.query.sort ? q.orderBy : [{ status: 'asc' }, { createdAt: 'desc' }],
-      skip: q.skip, take: q.take }), db.reconciliationCase.count({ where: q.filter })])
+    const runIds = await runsInScope(req)
+    const where = { ...q.filter, ...(runIds ? { runId: { in: q.filter.runId ? runIds.filter((r) => r === q.filter.runId) : runIds } } : {}) }
+    const [rows, total] = await Promise.all([db.reconciliationCase.findMany({ where, orderBy: req.query.sort ? q.orderBy : [{ status: 'asc' }, { createdAt: 'desc' }],
+      skip: q.skip, take: q.take }), db.reconciliationCase.count({ where })])
     sendPage(res, 'reconciliation-cases', q.skip, rows, total)
   })
 
@@ -117,6 +144,8 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
     const { resolution } = z.object({ resolution: z.string().trim().min(3, 'say how it was resolved').max(2000) }).parse(req.body)
     const found = await db.reconciliationCase.findUnique({ where: { id: uuid(req.params.id) } })
     if (!found) throw new DomainError('notFound', 'No such case.')
+    const run = await db.payoutRun.findUniqueOrThrow({ where: { id: found.runId } })
+    if (!decideBrand(req, run.brand)) throw new DomainError('forbidden', 'You may not resolve cases on this brand.')
     if (found.status !== 'OPEN') throw new DomainError('caseClosed', 'This case is already resolved.')
     const c = await db.reconciliationCase.update({ where: { id: found.id }, data: { status: 'RESOLVED', resolution, resolvedBy: req.person!.id, resolvedAt: new Date() } })
     await audit(db, req, { action: 'reconciliation_case.resolve', resourceType: 'reconciliation_case', resourceId: c.id, reason: resolution })

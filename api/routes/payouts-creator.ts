@@ -23,6 +23,20 @@ const DAY = 86_400_000
 /** Ledger account codes of a creator's money, and how the studio names them. */
 const BALANCES = { creator_pending: 'pending', creator_available: 'available', payouts_in_transit: 'inTransit', reserves: 'reserved', creator_receivable: 'owed' } as const
 
+/** The gates as the creator sees them: a hold's internal note (compliance, a disputed transaction) stays with finance. */
+const creatorGates = (gates: unknown) => (Array.isArray(gates) ? gates as { gate: string; passed: boolean; detail: string }[] : []).map((g) =>
+  (g.gate === 'NO_HOLDS' && !g.passed ? { ...g, detail: 'Your payouts are on hold while we review your account; our support team can tell you more.' } : g))
+
+/** The shape of each rail's destination (the rules — checksums, lengths, countries — are checkDestination's). */
+const text = z.string().max(200)
+const destinationSchema = z.discriminatedUnion('rail', [
+  z.object({ rail: z.literal('paxum'), holderName: text, email: text }),
+  z.object({ rail: z.literal('wise'), holderName: text, currency: text, country: text, iban: text.optional(), accountNumber: text.optional(), bankCode: text.optional() }),
+  z.object({ rail: z.literal('ach'), holderName: text, routingNumber: text, accountNumber: text, accountType: z.enum(['checking', 'savings']) }),
+  z.object({ rail: z.literal('wire'), holderName: text, iban: text, bic: text, country: text }),
+  z.object({ rail: z.literal('crypto'), address: text }),
+])
+
 type Deps = { db: Db; pool: pg.Pool; temporal: Client; pii: PiiCipher; configuredRails: readonly string[] }
 
 export function createCreatorPayoutRouter({ db, pool, temporal, pii, configuredRails }: Deps): Router {
@@ -56,7 +70,8 @@ export function createCreatorPayoutRouter({ db, pool, temporal, pii, configuredR
   router.get('/me/payouts', async (req, res) => {
     const rows = await db.payoutItem.findMany({ where: { creatorId: me(req) }, orderBy: { createdAt: 'desc' }, take: 100 })
     res.json(rows.map((r) => ({ id: r.id, brand: r.brand, currency: r.currency, status: r.status, amount: r.amount, reserve: r.reserve, netted: r.netted,
-      rail: r.rail, sentAt: r.sentAt, settledAt: r.settledAt, reason: r.failureMessage, gates: r.status === 'BLOCKED' ? r.gates : null, createdAt: r.createdAt })))
+      rail: r.rail, sentAt: r.sentAt, settledAt: r.settledAt, reason: r.status === 'BLOCKED' ? null : r.failureMessage,
+      gates: r.status === 'BLOCKED' ? creatorGates(r.gates) : null, createdAt: r.createdAt })))
   })
 
   /** My statement: every movement of what I am owed, with running balance; JSON or ?format=csv. */
@@ -76,19 +91,25 @@ export function createCreatorPayoutRouter({ db, pool, temporal, pii, configuredR
   })
 
   /**
-   * Adds a payout method, or replaces my method on that rail (a change is a new record; payouts already sent are not
-   * redirected). Checked here (IBAN, routing number, address...), then verified with the rail by a workflow: 202.
+   * Adds a payout method, or changes my method on that rail: a new record, pending until its rail verifies it, while the
+   * old one stays live (payouts already sent are never redirected); I am mailed either way. Checked here (IBAN, routing
+   * number, address...), then verified with the rail by a workflow: 202.
    */
   router.post('/me/payout-methods', async (req, res) => {
-    const body = z.object({ destination: z.object({ rail: z.enum(PAYOUT_RAIL_NAMES as [string, ...string[]]) }).passthrough(), priority: z.number().int().min(0).max(9).optional() }).parse(req.body)
+    const body = z.object({ destination: destinationSchema, priority: z.number().int().min(0).max(9).optional() }).parse(req.body)
     if (!configuredRails.includes(body.destination.rail)) throw new DomainError('railUnavailable', `Payouts by ${body.destination.rail} are not available here.`)
-    const checked = checkDestination(body.destination as unknown as PayoutDestination)
+    const checked = checkDestination(body.destination as PayoutDestination)
     if (!checked.ok) throw new DomainError('invalidDestination', checked.message, { code: checked.code, field: checked.field })
     const personId = me(req)
     const destination = await pii.encrypt(personId, DESTINATION_PURPOSE, JSON.stringify(checked.destination))
     const method = await db.$transaction(async (tx) => {
-      await tx.payoutMethod.updateMany({ where: { personId, rail: checked.destination.rail, status: { not: 'REMOVED' } }, data: { status: 'REMOVED', removedAt: new Date() } })
+      // a pending or failed earlier change on this rail is replaced; the verified method stays live until this one is verified
+      await tx.payoutMethod.updateMany({ where: { personId, rail: checked.destination.rail, status: { in: ['PENDING_VERIFICATION', 'FAILED'] } },
+        data: { status: 'REMOVED', removedAt: new Date() } })
       return tx.payoutMethod.create({ data: { personId, rail: checked.destination.rail, destination, display: maskDestination(checked.destination), priority: body.priority ?? 0 } })
+    }).catch((err: unknown) => {
+      if ((err as { code?: string }).code === 'P2002') throw new DomainError('methodExists', 'Another change of this payout method is being saved; try again in a moment.')
+      throw err
     })
     const handle = await temporal.workflow.start(verifyPayoutMethod, { workflowId: verifyPayoutMethodWorkflowId(method.id), taskQueue: payoutsTaskQueue, args: [{ methodId: method.id }] })
     await audit(db, req, { action: 'payout_method.add', resourceType: 'payout_method', resourceId: method.id, workflowId: handle.workflowId, details: { rail: method.rail, display: method.display } })

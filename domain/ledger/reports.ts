@@ -37,7 +37,9 @@ export function balanceSheet(balances: readonly KindTotal[], currency: string) {
 /** Rows as CSV (RFC 4180 quoting), header from the first row's keys. */
 export function toCsv(rows: readonly Record<string, string | number | null>[]): string {
   if (rows.length === 0) return ''
-  const cell = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v))
+  // a text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with ' (OWASP CSV injection)
+  const text = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v))
+  const cell = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(text(v)) ? `"${text(v).replaceAll('"', '""')}"` : text(v))
   const keys = Object.keys(rows[0]!)
   return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k] ?? null)).join(','))].join('\n') + '\n'
 }

@@ -120,7 +120,9 @@ export function payoutFakes(opts: PayoutFakeOptions = {}) {
       set(a.itemId, a.decision === 'approve' ? 'SELECTED' : 'REJECTED')),
     markPayoutItem: rec('markPayoutItem', (a: { itemId: string; status: PayoutItemStatus }) => set(a.itemId, a.status)),
     notifyFinanceOfPayout: rec('notifyFinanceOfPayout', none),
+    notifyFinanceOfUnconfirmed: rec('notifyFinanceOfUnconfirmed', none),
     notifyCreatorOfPayout: rec('notifyCreatorOfPayout', none),
+    notifyCreatorOfMethod: rec('notifyCreatorOfMethod', none),
 
     lockPayout: rec('lockPayout', (a: { itemId: string }) => {
       if (opts.balanceChanged) throw ApplicationFailure.nonRetryable('The available balance shrank since the payout was assessed.', 'BALANCE_CHANGED')

@@ -1,7 +1,7 @@
 /** The sandbox bank's ISO 20022 API: Basic auth, POST /payments (pain.001), GET /payments/:id/status, GET /statements. */
 import express, { type Request, type Response } from 'express'
 import { isCurrency, parseDecimal } from '../../../domain/money.ts'
-import { paymentStatusReport, readInitiation, statement, unreadableReport, type Initiation } from './messages.ts'
+import { duplicateReport, paymentStatusReport, readInitiation, statement, unreadableReport, type Initiation } from './messages.ts'
 import type { WirePayment, WireState } from './state.ts'
 
 export type BankApiDeps = { username: string; password: string; accountIban: string; state: WireState; now: () => number }
@@ -46,18 +46,18 @@ export function createBankApiRouter(deps: BankApiDeps) {
     next()
   })
 
-  /** Takes a credit transfer initiation: 202 for a new MsgId, 200 with the existing payment's status for a repeated one. */
+  /** Takes a credit transfer initiation: 202 for a new MsgId; a repeated one is refused (409, RJCT DU01) and pays nothing. */
   router.post('/payments', express.text({ type: ['application/xml', 'text/xml'], limit: '1mb' }), (req: Request, res: Response) => {
     const initiation = typeof req.body === 'string' ? readInitiation(req.body) : null
     if (!initiation) return xml(res, 400, unreadableReport(deps.state.nextRef(), now()))
-    const existing = deps.state.find(initiation.msgId)
-    if (existing) return xml(res, 200, paymentStatusReport(existing, false, deps.state.nextRef(), now()))
+    // as a real bank: a MsgId seen before is a duplicate message, refused whole; the customer reads the first one's status
+    if (deps.state.find(initiation.msgId)) return xml(res, 409, duplicateReport(initiation.msgId, deps.state.nextRef(), now()))
     const amount = amountOf(initiation)
     const rejection = isCurrency(initiation.currency) && initiation.currency !== 'USDC' ? acceptance(deps, initiation, amount) : { code: 'AM03', text: 'Not allowed currency' }
     const payment: WirePayment = {
       msgId: initiation.msgId, endToEndId: initiation.endToEndId, bankRef: deps.state.nextRef(), amount: amount ?? 0, currency: initiation.currency,
       creditor: initiation.creditor, remittance: initiation.remittance, acceptedAt: now(), rejection, polled: false,
-      settledAt: null, returnedAt: null, reportAmount: null, extra: false,
+      settledAt: null, returnedAt: null, reportAmount: null, reportRef: null, extra: false,
     }
     deps.state.accept(payment)
     xml(res, 202, paymentStatusReport(payment, true, deps.state.nextRef(), now()))

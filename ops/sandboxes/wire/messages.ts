@@ -72,6 +72,12 @@ export const unreadableReport = (id: string, now: string) => xmlDoc('pain.002.00
   OrgnlGrpInfAndSts: { OrgnlMsgId: 'NOTPROVIDED', OrgnlMsgNmId: 'pain.001.001.09', GrpSts: 'RJCT', StsRsnInf: reason('FF01', 'Invalid file format') },
 } })
 
+/** A group-level rejection of a message whose MsgId the bank already holds (DU01): the first payment is untouched. */
+export const duplicateReport = (msgId: string, id: string, now: string) => xmlDoc('pain.002.001.10', { CstmrPmtStsRpt: {
+  GrpHdr: { MsgId: id, CreDtTm: now },
+  OrgnlGrpInfAndSts: { OrgnlMsgId: msgId, OrgnlMsgNmId: 'pain.001.001.09', GrpSts: 'RJCT', StsRsnInf: reason('DU01', 'Duplicate message ID') },
+} })
+
 type Entry = { p: WirePayment; at: string; credit: boolean }
 
 /** A BankToCustomerStatement, one Stmt per currency, booked entries only: payouts (DBIT) and returns (CRDT, RtrInf). */
@@ -85,11 +91,11 @@ export function statement(entries: Entry[], range: { from: string; to: string },
     Ntry: entries.filter((e) => e.p.currency === ccy).map(({ p, at, credit }) => {
       const amount = { '@_Ccy': ccy, '#text': decimal(credit ? p.amount : (p.reportAmount ?? p.amount), ccy) }
       return {
-        NtryRef: `${p.bankRef}${credit ? 'R' : ''}`, Amt: amount, CdtDbtInd: credit ? 'CRDT' : 'DBIT', Sts: { Cd: 'BOOK' },
-        BookgDt: { DtTm: at }, ValDt: { Dt: at.slice(0, 10) }, AcctSvcrRef: `${p.bankRef}${credit ? 'R' : ''}`,
+        NtryRef: `${p.reportRef ?? p.bankRef}${credit ? 'R' : ''}`, Amt: amount, CdtDbtInd: credit ? 'CRDT' : 'DBIT', Sts: { Cd: 'BOOK' },
+        BookgDt: { DtTm: at }, ValDt: { Dt: at.slice(0, 10) }, AcctSvcrRef: `${p.reportRef ?? p.bankRef}${credit ? 'R' : ''}`,
         BkTxCd: { Domn: { Cd: 'PMNT', Fmly: { Cd: 'ICDT', SubFmlyCd: credit ? 'RRTN' : 'XBCT' } } },
         NtryDtls: { TxDtls: {
-          Refs: { AcctSvcrRef: p.bankRef, MsgId: p.extra ? 'NOTPROVIDED' : p.msgId, EndToEndId: p.extra ? 'NOTPROVIDED' : p.endToEndId },
+          Refs: { AcctSvcrRef: p.reportRef ?? p.bankRef, MsgId: p.extra ? 'NOTPROVIDED' : p.msgId, EndToEndId: p.extra ? 'NOTPROVIDED' : p.endToEndId },
           Amt: amount, ...(credit ? { RtrInf: { Rsn: { Cd: 'AC04' }, AddtlInf: 'Closed account number' } } : {}),
         } },
       }

@@ -25,10 +25,15 @@ describe('wire sandbox bank protocol', () => {
   const post = (body: string, headers: Record<string, string> = AUTH) => fetch(`${server.url}/payments`, { method: 'POST', headers, body })
   const status = async (res: Response) => [res.status, /<TxSts>(\w+)<\/TxSts>|<GrpSts>(\w+)<\/GrpSts>/.exec(await res.text())?.slice(1).find(Boolean)]
 
-  it('answers 202 ACTC for a new MsgId and 200 with the same payment for a repeated one', async () => {
+  it('answers 202 ACTC for a new MsgId and refuses a repeated one as a bank does (409, RJCT DU01), paying once', async () => {
     assert.deepEqual(await status(await post(pain001('M-1'))), [202, 'ACTC'])
-    assert.deepEqual(await status(await post(pain001('M-1', '99.00'))), [200, 'ACSP'])
+    const repeat = await post(pain001('M-1', '99.00'))
+    const body = await repeat.text()
+    assert.equal(repeat.status, 409)
+    assert.match(body, /<OrgnlMsgId>M-1<\/OrgnlMsgId>[\s\S]*<GrpSts>RJCT<\/GrpSts>\s*<StsRsnInf>\s*<Rsn>\s*<Cd>DU01<\/Cd>/)
+    assert.doesNotMatch(body, /<TxSts>/)
     assert.deepEqual([sandbox.state.list().length, sandbox.state.balance('EUR')], [1, 1_000_000_000 - 1000])
+    assert.deepEqual(await status(await fetch(`${server.url}/payments/M-1/status`, { headers: AUTH })), [200, 'ACSP'])
   })
 
   it('rejects what it cannot read with FF01, a CtrlSum mismatch with AM02, and wrong credentials with 401', async () => {

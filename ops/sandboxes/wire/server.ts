@@ -1,9 +1,9 @@
 /**
  * A local stand-in for a bank's ISO 20022 payments API (HTTP Basic auth, XML bodies):
  *   POST /payments                 a pain.001.001.09 with one PmtInf and one CdtTrfTxInf; answers a pain.002.001.10:
- *                                  202 for a new MsgId (TxSts ACTC, or RJCT when refused at acceptance), 200 with the
- *                                  existing payment's status for a MsgId seen before (nothing is paid again), 400 with
- *                                  GrpSts RJCT FF01 for a message it cannot read
+ *                                  202 for a new MsgId (TxSts ACTC, or RJCT when refused at acceptance), 409 with GrpSts
+ *                                  RJCT DU01 for a MsgId seen before (as real banks: nothing is paid again, and the
+ *                                  first payment's status is read by GET), 400 with GrpSts RJCT FF01 for a message it cannot read
  *   GET  /payments/:id/status      a pain.002 by MsgId or EndToEndId (404 unknown): ACSP until settleDelayMs after
  *                                  acceptance, then ACSC (FctvIntrBkSttlmDt = settlement time)
  *   GET  /statements?fromDateTime=&toDateTime=   a camt.053.001.08, one Stmt per currency, BOOK entries whose booking
@@ -19,7 +19,8 @@
  * The account's balance (option `balance`, minor units, the same start in every currency) is debited at acceptance and
  * credited back by a return. A wrong user or password answers 401.
  * Controls (JSON) under /sandbox: GET /payouts (payments and balances), POST /fail-next {count} (the next N API calls
- * answer 503), POST /report-adjust {providerRef, amount} (the statement shows `amount` minor units for that AcctSvcrRef),
+ * answer 503), POST /report-adjust {providerRef, amount?, statementRef?} (the statement shows `amount` minor units, and/or
+ * `statementRef` as AcctSvcrRef, for the payment with that AcctSvcrRef in pain.002),
  * POST /report-extra {amount, currency} (a settled payout in the statement that nobody asked for).
  */
 import express, { type ErrorRequestHandler } from 'express'
@@ -57,13 +58,18 @@ function createControlRouter(state: WireState, now: () => number) {
     state.failNextCalls(count)
     res.json({ failNext: count })
   })
-  /** The statement shows `amount` (minor units) for the payout with AcctSvcrRef `providerRef`. */
+  /** The statement shows `amount` (minor units) and/or `statementRef` (AcctSvcrRef) for the payout with AcctSvcrRef `providerRef`. */
   router.post('/report-adjust', (req, res) => {
-    const { providerRef, amount } = (req.body ?? {}) as { providerRef?: unknown; amount?: unknown }
+    const { providerRef, amount, statementRef } = (req.body ?? {}) as { providerRef?: unknown; amount?: unknown; statementRef?: unknown }
     const payment = typeof providerRef === 'string' ? state.findByRef(providerRef) : undefined
     if (!payment) return res.status(404).json({ error: 'no payment with that providerRef' })
-    if (!isAmount(amount)) return res.status(400).json({ error: 'amount must be a positive integer in minor units' })
-    payment.reportAmount = amount
+    if (amount !== undefined && !isAmount(amount)) return res.status(400).json({ error: 'amount must be a positive integer in minor units' })
+    if (statementRef !== undefined && (typeof statementRef !== 'string' || !/^[A-Za-z0-9]{1,34}$/.test(statementRef))) {
+      return res.status(400).json({ error: 'statementRef must be 1-34 letters and digits' })
+    }
+    if (amount === undefined && statementRef === undefined) return res.status(400).json({ error: 'amount or statementRef required' })
+    if (isAmount(amount)) payment.reportAmount = amount
+    if (typeof statementRef === 'string') payment.reportRef = statementRef
     res.json({ payout: payment })
   })
   /** A settled payout in the statement that nobody asked for (`amount` in minor units). */
@@ -74,7 +80,7 @@ function createControlRouter(state: WireState, now: () => number) {
     const bankRef = state.nextRef()
     state.accept({ msgId: `EXTRA-${bankRef}`, endToEndId: 'NOTPROVIDED', bankRef, amount, currency, remittance: '',
       creditor: { name: 'Unknown', iban: '', bic: '', country: '' }, acceptedAt: at, rejection: null, polled: false,
-      settledAt: at, returnedAt: null, reportAmount: null, extra: true })
+      settledAt: at, returnedAt: null, reportAmount: null, reportRef: null, extra: true })
     res.json({ payout: state.findByRef(bankRef) })
   })
   return router

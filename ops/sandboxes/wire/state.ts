@@ -22,6 +22,8 @@ export type WirePayment = {
   returnedAt: string | null
   /** set by POST /sandbox/report-adjust: the amount the camt.053 shows instead */
   reportAmount: number | null
+  /** set by POST /sandbox/report-adjust: the AcctSvcrRef the camt.053 shows instead (banks may use another one there) */
+  reportRef: string | null
   /** true for a statement line added by POST /sandbox/report-extra: nobody asked for it */
   extra: boolean
 }

@@ -71,6 +71,23 @@ describe('ach rail (Dwolla) against the sandbox', () => {
     assert.deepEqual([sandbox.state.list().length, sandbox.state.customers.size, sandbox.state.fundingSources.size, sandbox.state.balance()], [1, 1, 1, START - 12345])
   })
 
+  it('looks the transfer up again on a 400 from POST /transfers: a refused repeat of a made transfer is no failure', async () => {
+    const request = payout()
+    let lookups = 0
+    // the first lookup misses (an earlier attempt's transfer not listed yet); Dwolla then refuses the repeat with a 400
+    const refusing: typeof fetch = async (input, init) => {
+      const path = new URL(String(input)).pathname
+      if (init?.method !== 'POST' && path.endsWith('/transfers') && lookups++ === 0) return Response.json({ _embedded: { transfers: [] }, _links: {} })
+      const res = await fetch(input, init)
+      if (init?.method !== 'POST' || path !== '/transfers') return res
+      return Response.json({ code: 'ValidationError', message: 'Validation error(s) present.',
+        _embedded: { errors: [{ code: 'Duplicate', message: 'A transfer with this correlationId exists.', path: '/correlationId' }] } }, { status: 400 })
+    }
+    const state = await rail({ fetch: refusing }).send(request)
+    const [transfer] = sandbox.state.list()
+    assert.deepEqual([state, lookups, sandbox.state.list().length, sandbox.state.balance()], [{ status: 'sent', providerRef: transfer?.id }, 2, 1, START - 12345])
+  })
+
   it('refuses a routing number failing the ABA checksum at verification and at send', async () => {
     const d = rail()
     const destination = { ...payout().destination, routingNumber: '021000022' } as PayoutRequest['destination']

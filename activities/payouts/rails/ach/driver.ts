@@ -66,6 +66,9 @@ export function createAchRail(config: AchRailConfig): PayoutRail {
       const id = reply.status === 201 ? reply.location?.split('/').at(-1) : undefined
       if (id) return { status: 'sent', providerRef: id }
       if (reply.status === 400) {
+        // a refusal of a repeat (Idempotency-Key kept 24 hours only) may stand before a transfer made by an earlier attempt
+        const made = await earlier(r.idempotencyKey)
+        if (made) return made
         const errors = dwollaErrors(reply.body)
         const short = errors.some((e) => e.code === 'InsufficientFunds')
         return { status: 'failed', providerRef: null, failure: short ? PAYOUT_FAILURES.insufficientFunds : PAYOUT_FAILURES.rejected,

@@ -55,12 +55,13 @@ export function createPayouts({ rails, chain, token, currency, depth, scale }: P
   async function outcome(expected: Expected, hash?: Hash): Promise<PayoutState> {
     const client = (await chain()).public
     const mined = { ...depth, confirmations: 1 }
-    if (hash) await waitForConfirmations(client, hash, mined)
-    else await readWhenConfirmed(client, (at) => rails.paymentRecord(expected.paymentId, at), { ...mined, mayBePending: true })
+    const receipt = hash ? await waitForConfirmations(client, hash, mined) : null
+    if (!hash) await readWhenConfirmed(client, (at) => rails.paymentRecord(expected.paymentId, at), { ...mined, mayBePending: true })
     const state = await stateOf(expected.paymentId, expected.amount)
     if (state) return state
-    // reverted (or dropped by a reorg) without a record: nothing moved
-    if ((await rails.balanceOf(rails.treasury)) < expected.amount) return tokenShort()
+    // our transaction reverted for want of tokens: nothing moved. Any other absence (a reorg dropped it, and it may yet be
+    // mined again) is no verdict: thrown, and the retry reads the router first
+    if (receipt?.status === 'reverted' && (await rails.balanceOf(rails.treasury)) < expected.amount) return tokenShort()
     throw new Error(`payout ${expected.paymentId} is not on the chain; retrying sends it again`)
   }
 

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto'
 import { XMLParser } from 'fast-xml-parser'
 
-export type PaxumClientConfig = { baseUrl: string; fromEmail: string; sharedSecret: string; fetch: typeof fetch }
+/** `requestTimeoutMs`: each request is aborted after it, well inside the activity's 2-minute startToClose (default 45 s). */
+export type PaxumClientConfig = { baseUrl: string; fromEmail: string; sharedSecret: string; fetch: typeof fetch; requestTimeoutMs?: number }
 
 /** The fields of a Paxum `<Response>`, as text (ResponseCode '00' must stay a string). */
 export type PaxumReply = { ResponseCode: string; ResponseDescription: string } & Record<string, unknown>
@@ -27,14 +28,17 @@ export function createPaxumClient(config: PaxumClientConfig) {
   return {
     /**
      * Calls `method` with `fields` (undefined ones are not sent) and `keyed`, the values the key covers in order.
-     * Throws on transport failures, non-2xx answers, unreadable XML and the codes that are no verdict on the payout.
+     * Throws on transport failures, timeouts (`requestTimeoutMs`, or `signal` aborting), non-2xx answers, unreadable XML
+     * and the codes that are no verdict on the payout.
      */
-    async call(method: string, fields: Record<string, string | undefined>, keyed: readonly (string | undefined)[]): Promise<PaxumReply> {
+    async call(method: string, fields: Record<string, string | undefined>, keyed: readonly (string | undefined)[], signal?: AbortSignal): Promise<PaxumReply> {
       const form = new URLSearchParams({ method, fromEmail: config.fromEmail })
       for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== '') form.set(name, value)
       form.set('key', paxumKey(config.sharedSecret, keyed))
+      // bounded, so a slow attempt is over before a retry looks in the history for what it did
+      const timeout = AbortSignal.timeout(config.requestTimeoutMs ?? 45_000)
       const res = await config.fetch(url, {
-        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/xml' }, body: form.toString(),
+        signal: signal ? AbortSignal.any([timeout, signal]) : timeout, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/xml' }, body: form.toString(),
       })
       if (!res.ok) throw new Error(`Paxum ${method} failed with HTTP ${res.status}`)
       const reply = (parser.parse(await res.text()) as { Response?: PaxumReply }).Response

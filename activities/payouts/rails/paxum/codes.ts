@@ -14,5 +14,8 @@ const FAILURES: Record<string, PayoutFailureCode> = {
   '52': PAYOUT_FAILURES.unsupported, // Single Transaction Limit Amount Exceeded
 }
 
-/** Our failure for a Paxum ResponseCode other than 00; limits and anything unknown are REJECTED. */
-export const failureFor = (responseCode: string): PayoutFailureCode => FAILURES[responseCode] ?? PAYOUT_FAILURES.rejected
+/**
+ * Our failure for a Paxum ResponseCode other than 00, or null for a code we do not know: whether that one moved money
+ * is unclear, so a transfer answered with it is retried (the history then tells), never taken as failed.
+ */
+export const failureFor = (responseCode: string): PayoutFailureCode | null => (Object.hasOwn(FAILURES, responseCode) ? FAILURES[responseCode] ?? null : null)

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { listen, type Listening } from '../../../../ops/sandboxes/listen.ts'
 import { createPaxumSandbox, type PaxumSandbox, type PaxumSandboxOptions } from '../../../../ops/sandboxes/paxum/server.ts'
 import { PAYOUT_FAILURES, RailNotificationRejected, type PayoutRequest } from '../../rail.ts'
+import { createPaxumClient } from './client.ts'
 import { createPaxumRail, type PaxumRailConfig } from './driver.ts'
 
 const CREDENTIALS = { fromEmail: 'payouts@fanz.test', sharedSecret: 'fanz-test-paxum-secret' }
@@ -96,6 +97,66 @@ describe('paxum rail against the sandbox', () => {
     assert.deepEqual(lines.map((l) => [l.providerRef, l.reference, l.amount, l.currency, l.status]), [
       [paid.providerRef, request.idempotencyKey, 12000, 'USD', 'settled'], [extra.payout.transactionId, null, 500, 'EUR', 'settled']])
     assert.deepEqual(await d.report({ from: new Date(Date.now() + 60_000).toISOString(), to: new Date(Date.now() + 120_000).toISOString() }), [])
+  })
+
+  const form = (init?: RequestInit) => new URLSearchParams(typeof init?.body === 'string' ? init.body : '')
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10)
+
+  it('bounds every request: a slow transferFunds is aborted, and the retry finds that transfer in the history', async () => {
+    const signals: unknown[] = []
+    const slow: typeof fetch = async (input, init) => {
+      signals.push(init?.signal)
+      const res = await fetch(input, init)
+      if (form(init).get('method') !== 'transferFunds') return res
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)))
+    }
+    const request = payout()
+    const started = Date.now()
+    await assert.rejects(rail({ fetch: slow, requestTimeoutMs: 100 }).send(request), (err: Error) => err.name === 'TimeoutError')
+    assert.ok(Date.now() - started < 2_000)
+    assert.ok(signals.length === 2 && signals.every((s) => s instanceof AbortSignal))
+    const [transfer] = sandbox.state.list()
+    assert.deepEqual(await rail().send(request), { status: 'settled', providerRef: transfer?.transactionId, settledAt: transfer?.at.replace(/\.\d{3}Z$/, '.000Z') })
+    assert.equal(sandbox.state.list().length, 1)
+  })
+
+  it('aborts a request when the signal it is given aborts, long before its own timeout', async () => {
+    const client = createPaxumClient({ baseUrl: server.url, ...CREDENTIALS, requestTimeoutMs: 60_000,
+      fetch: (_input, init) => new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))) })
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(new Error('activity cancelled')), 20)
+    await assert.rejects(client.call('transactionHistory', {}, [], controller.signal), /activity cancelled/)
+  })
+
+  it('looks only a few days back before paying, reads no page past the one holding the key; status() looks further', async () => {
+    const record = (reference: string) => sandbox.state.record({ transactionId: sandbox.state.nextId(), toEmail: 'x@wallet.test', amount: 1,
+      currency: 'USD', note: '', reference, at: new Date().toISOString(), reportAmount: null, extra: false })
+    const request = payout()
+    record(request.idempotencyKey)
+    for (let i = 0; i < 250; i++) record(`payout:someone-else-${i}:2024-05`)
+    const calls: URLSearchParams[] = []
+    const spy: typeof fetch = (input, init) => {
+      calls.push(form(init))
+      return fetch(input, init)
+    }
+    const found = await rail({ fetch: spy }).send(request)
+    assert.deepEqual([found.status, found.providerRef], ['settled', sandbox.state.list()[0]?.transactionId])
+    assert.deepEqual(calls.map((c) => [c.get('method'), c.get('fromDate'), c.get('pageNumber')]), [['transactionHistory', daysAgo(4), '1']])
+    calls.length = 0
+    assert.equal((await rail({ fetch: spy }).send(payout())).status, 'settled')
+    assert.deepEqual(calls.map((c) => [c.get('method'), c.get('fromDate'), c.get('pageNumber')]),
+      [...['1', '2', '3'].map((n) => ['transactionHistory', daysAgo(4), n]), ['transferFunds', null, null]])
+    calls.length = 0
+    assert.equal(await rail({ fetch: spy }).status('payout:never-sent'), null)
+    assert.deepEqual(calls.map((c) => [c.get('fromDate'), c.get('toDate'), c.get('pageNumber')]).filter(([, , n]) => n === '1'),
+      [[daysAgo(4), daysAgo(-1), '1'], [daysAgo(36), daysAgo(5), '1']])
+  })
+
+  it('throws (retryably) on a transferFunds code it does not know, rather than calling the payout failed', async () => {
+    const odd: typeof fetch = async (input, init) => (form(init).get('method') !== 'transferFunds' ? fetch(input, init)
+      : new Response('<Response><ResponseCode>Q9</ResponseCode><ResponseDescription>Something new</ResponseDescription></Response>', { status: 200 }))
+    await assert.rejects(rail({ fetch: odd }).send(payout()), /Q9 Something new, a code we do not know/)
+    assert.equal(sandbox.state.list().length, 0)
   })
 
   it('takes no notifications', () => {

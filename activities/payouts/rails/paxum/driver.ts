@@ -14,8 +14,18 @@ export type PaxumRailConfig = {
   fromEmail: string
   /** the API shared secret from Merchant Services >> API Settings (secret) */
   sharedSecret: string
-  /** how far back send() and status() look for an earlier transfer with the same idempotency key; default 35 days */
+  /** how far back status() looks for the transfer made with an idempotency key; default 35 days */
   lookbackDays?: number
+  /**
+   * how far back send() looks before paying; default 3 days. Our keys are per payout workflow and its send activity
+   * gives up a day after it was first scheduled, so no earlier attempt is older; two days more cover a late retry. A
+   * first attempt finds nothing and reads the whole window: five weeks of every payout at scale, on every send, before.
+   */
+  sendLookbackDays?: number
+  /** each request is aborted after this; default 45 s, well inside the activity's 2-minute startToClose */
+  requestTimeoutMs?: number
+  /** send()'s whole history lookup is aborted after this; default 60 s, so with transferFunds' own 45 s an attempt ends by 105 s */
+  lookupTimeoutMs?: number
   fetch?: typeof fetch
   now?: () => number
 }
@@ -36,12 +46,14 @@ function paxumTime(value: string): string {
   return new Date(ms).toISOString()
 }
 
-/** Every transaction of the merchant between two days (inclusive), all pages. */
-async function history(client: PaxumClient, fromDate: string, toDate: string): Promise<HistoryLine[]> {
+/** The merchant's payouts between two days (inclusive), all pages, or up to the first page where `stop` holds for a line. */
+async function history(client: PaxumClient, fromDate: string, toDate: string,
+  options: { stop?: (line: HistoryLine) => boolean; signal?: AbortSignal } = {}): Promise<HistoryLine[]> {
   const lines: HistoryLine[] = []
   for (let page = 1; ; page++) {
     const [pageSize, pageNumber] = [String(PAGE_SIZE), String(page)]
-    const reply = await client.call('transactionHistory', { fromDate, toDate, pageSize, pageNumber }, [fromDate, toDate, pageSize, pageNumber])
+    const seen = lines.length
+    const reply = await client.call('transactionHistory', { fromDate, toDate, pageSize, pageNumber }, [fromDate, toDate, pageSize, pageNumber], options.signal)
     if (reply.ResponseCode !== '00') throw new Error(`Paxum transactionHistory answered ${reply.ResponseCode} ${reply.ResponseDescription}`)
     const rows = (reply.Transaction ?? []) as Record<string, unknown>[]
     for (const row of rows) {
@@ -50,6 +62,7 @@ async function history(client: PaxumClient, fromDate: string, toDate: string): P
       // money in (top-ups, refunds) is not a payout of ours
       if (amount < 0) lines.push({ transactionId: text(row.TransactionId), reference: text(row.Reference), amount: -amount, currency, at: paxumTime(text(row.TransactionDate)) })
     }
+    if (options.stop && lines.slice(seen).some(options.stop)) return lines
     if (rows.length < PAGE_SIZE || page * PAGE_SIZE >= Number(reply.Results ?? 0)) return lines
   }
 }
@@ -64,16 +77,25 @@ function splitName(holderName: string): { firstName?: string; lastName?: string 
 /** A PayoutRail for Paxum; it holds no state between calls. */
 export function createPaxumRail(config: PaxumRailConfig): PayoutRail {
   const client = createPaxumClient({ baseUrl: config.baseUrl, fromEmail: config.fromEmail, sharedSecret: config.sharedSecret,
-    fetch: config.fetch ?? globalThis.fetch })
+    fetch: config.fetch ?? globalThis.fetch, requestTimeoutMs: config.requestTimeoutMs })
   const now = config.now ?? Date.now
   const lookbackMs = (config.lookbackDays ?? 35) * DAY_MS
+  const sendLookbackMs = Math.min((config.sendLookbackDays ?? 3) * DAY_MS, lookbackMs)
 
-  /** Paxum takes no idempotency key: our key travels as `reference`, and this finds a transfer made with it. */
-  async function earlier(idempotencyKey: string): Promise<PayoutState | null> {
+  /**
+   * Paxum takes no idempotency key: our key travels as `reference`, and this finds a transfer made with it, the recent
+   * days first (where a retry finds what its attempt did), reading no further page once it is found.
+   */
+  async function earlier(idempotencyKey: string, backMs: number, signal?: AbortSignal): Promise<PayoutState | null> {
+    const ours = (l: HistoryLine) => l.reference === idempotencyKey
     // a day of slack on each side for Paxum's own time zone
-    const lines = await history(client, day(now() - lookbackMs - DAY_MS), day(now() + DAY_MS))
-    const hit = lines.find((l) => l.reference === idempotencyKey)
-    return hit ? { status: 'settled', providerRef: hit.transactionId, settledAt: hit.at } : null
+    const recent = now() - Math.min(backMs, sendLookbackMs) - DAY_MS
+    const windows = [[recent, now() + DAY_MS], ...(backMs > sendLookbackMs ? [[now() - backMs - DAY_MS, recent - DAY_MS]] : [])]
+    for (const [from = 0, to = 0] of windows) {
+      const hit = (await history(client, day(from), day(to), { stop: ours, signal })).find(ours)
+      if (hit) return { status: 'settled', providerRef: hit.transactionId, settledAt: hit.at }
+    }
+    return null
   }
 
   return {
@@ -82,7 +104,7 @@ export function createPaxumRail(config: PaxumRailConfig): PayoutRail {
       if (destination.rail !== 'paxum') return { verified: false, failure: PAYOUT_FAILURES.unsupported, message: `Paxum cannot pay a ${destination.rail} destination` }
       const reply = await client.call('identityVerification', { toEmail: destination.email }, [destination.email])
       if (reply.ResponseCode === '00') return { verified: true, providerRecipientId: null }
-      return { verified: false, failure: failureFor(reply.ResponseCode), message: `Paxum: ${reply.ResponseDescription}` }
+      return { verified: false, failure: failureFor(reply.ResponseCode) ?? PAYOUT_FAILURES.rejected, message: `Paxum: ${reply.ResponseDescription}` }
     },
     async send(request: PayoutRequest) {
       const { destination, currency } = request
@@ -90,7 +112,7 @@ export function createPaxumRail(config: PaxumRailConfig): PayoutRail {
         return { status: 'failed', providerRef: null, failure: PAYOUT_FAILURES.unsupported, railCode: 'UNSUPPORTED',
           message: `Paxum cannot pay ${currency} to a ${destination.rail} destination` }
       }
-      const found = await earlier(request.idempotencyKey)
+      const found = await earlier(request.idempotencyKey, sendLookbackMs, AbortSignal.timeout(config.lookupTimeoutMs ?? 60_000))
       if (found) return found
       const { firstName, lastName } = splitName(destination.holderName)
       const fields = { toEmail: destination.email, amount: decimal(request.amount, currency), currency, note: request.description.slice(0, 140),
@@ -102,10 +124,11 @@ export function createPaxumRail(config: PaxumRailConfig): PayoutRail {
         if (!providerRef) throw new Error('Paxum approved the transfer without a TransactionId')
         return { status: 'settled', providerRef, settledAt: new Date(now()).toISOString() }
       }
-      return { status: 'failed', providerRef: null, failure: failureFor(reply.ResponseCode), railCode: reply.ResponseCode,
-        message: `Paxum: ${reply.ResponseDescription}` }
+      const failure = failureFor(reply.ResponseCode)
+      if (!failure) throw new Error(`Paxum transferFunds answered ${reply.ResponseCode} ${reply.ResponseDescription}, a code we do not know; retrying reads the history first`)
+      return { status: 'failed', providerRef: null, failure, railCode: reply.ResponseCode, message: `Paxum: ${reply.ResponseDescription}` }
     },
-    status: (idempotencyKey) => earlier(idempotencyKey),
+    status: (idempotencyKey) => earlier(idempotencyKey, lookbackMs),
     parseNotification() {
       throw new RailNotificationRejected(RAIL_NOTIFICATION_ERRORS.malformed, 'Paxum sends no payout notifications; poll status()')
     },

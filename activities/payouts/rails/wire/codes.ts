@@ -25,6 +25,15 @@ const REASONS: Record<string, PayoutFailureCode> = {
 const SENT = new Set(['RCVD', 'ACTC', 'ACCP', 'ACSP', 'ACWC', 'ACWP', 'PDNG', 'PART'])
 const SETTLED = new Set(['ACSC', 'ACCC'])
 
+/**
+ * Rejections of the message, not of the payment: DU01-DU05 (duplicate message, instruction, end-to-end, UETR or
+ * payment information id) and AM05 (duplication). The first payment stands; its own status is the answer.
+ */
+const DUPLICATE = new Set(['DU01', 'DU02', 'DU03', 'DU04', 'DU05', 'AM05'])
+
+/** Whether the bank refused the message as a repeat of one it holds: never a failure of the payout. */
+export const isDuplicateRejection = (s: PaymentStatus): boolean => s.status === 'RJCT' && s.reasonCode !== null && DUPLICATE.has(s.reasonCode)
+
 /** Our failure for a rejection reason; anything unknown is REJECTED. */
 export const failureFor = (reasonCode: string | null): PayoutFailureCode => (reasonCode && REASONS[reasonCode]) || PAYOUT_FAILURES.rejected
 
@@ -37,6 +46,7 @@ export function payoutStateOf(s: PaymentStatus, fallbackRef: string, now: () => 
   if (SETTLED.has(s.status)) return { status: 'settled', providerRef, settledAt: s.settledAt ?? new Date(now()).toISOString() }
   if (SENT.has(s.status)) return { status: 'sent', providerRef }
   if (s.status !== 'RJCT') throw new Error(`the bank answered payment status '${s.status}', which we do not know`)
+  if (isDuplicateRejection(s)) throw new Error(`the bank refused a repeated message (${s.reasonCode}): that says nothing of the payment, whose status must be read`)
   const failure = s.settledAt ? PAYOUT_FAILURES.returned : failureFor(s.reasonCode)
   const message = `bank ${s.settledAt ? 'returned' : 'rejected'} the wire: ${s.reasonCode ?? 'no reason'}${s.reasonText ? ` ${s.reasonText}` : ''}`
   return { status: 'failed', providerRef: s.bankRef, failure, railCode: s.reasonCode ?? 'RJCT', message }

@@ -4,7 +4,8 @@ import { listen, type Listening } from '../../../../ops/sandboxes/listen.ts'
 import { createWireSandbox, type WireSandbox, type WireSandboxOptions } from '../../../../ops/sandboxes/wire/server.ts'
 import type { WireDestination } from '../../../../domain/payouts/destinations.ts'
 import { PAYOUT_FAILURES, RailNotificationRejected, type PayoutRequest } from '../../rail.ts'
-import { createWireRail, type WireRailConfig } from './driver.ts'
+import { payoutStateOf } from './codes.ts'
+import { createWireRail, referenceOf, type WireRailConfig } from './driver.ts'
 
 const CREDENTIALS = { username: 'fanz-api', password: 'fanz-test-bank-pass' }
 const DEBTOR = { name: 'Fanz Media Ltd', iban: 'GB82WEST12345698765432', bic: 'WESTGB2L' }
@@ -59,6 +60,61 @@ describe('wire rail against the sandbox bank', () => {
     assert.equal(sandbox.state.list().length, 1)
     assert.equal(sandbox.state.list()[0]?.msgId.length, 35)
     assert.equal(sandbox.state.balance('EUR'), 1_000_000_000 - 250_075)
+  })
+
+  const pathOf = (input: Parameters<typeof fetch>[0], init?: RequestInit) => `${init?.method ?? 'GET'} ${decodeURIComponent(new URL(String(input)).pathname)}`
+
+  it('a retry after a lost 202 asks by our MsgId first: the first payment is the answer, nothing is posted again', async () => {
+    const calls: string[] = []
+    let lose = true
+    const lossy: typeof fetch = async (input, init) => {
+      calls.push(pathOf(input, init))
+      const res = await fetch(input, init)
+      if (lose && init?.method === 'POST') {
+        lose = false
+        throw new TypeError('fetch failed: socket hang up')
+      }
+      return res
+    }
+    const d = rail({ fetch: lossy })
+    const request = payout()
+    await assert.rejects(d.send(request), /socket hang up/)
+    const again = await d.send(request)
+    const [payment] = sandbox.state.list()
+    assert.deepEqual(again, { status: 'sent', providerRef: payment?.bankRef })
+    const statusPath = `GET /payments/${request.idempotencyKey}/status`
+    assert.deepEqual(calls, [statusPath, 'POST /payments', statusPath])
+    assert.deepEqual([sandbox.state.list().length, sandbox.state.balance('EUR')], [1, 1_000_000_000 - 250_075])
+  })
+
+  it('never takes a DU01 (duplicate) answer for a failure: reads the first payment, or throws retryably when it cannot', async () => {
+    const request = payout()
+    const first = await rail().send(request)
+    // the bank's status lagged behind (or another attempt raced us): the POST is refused as a repeat
+    let lagging = 1
+    const lagged: typeof fetch = async (input, init) =>
+      init?.method !== 'POST' && lagging-- > 0 ? new Response('No such payment', { status: 404 }) : fetch(input, init)
+    assert.deepEqual(await rail({ fetch: lagged }).send(request), first)
+    const blind: typeof fetch = async (input, init) => (init?.method !== 'POST' ? new Response('No such payment', { status: 404 }) : fetch(input, init))
+    await assert.rejects(rail({ fetch: blind }).send(request), (err: Error) => err.constructor === Error && /repeat \(DU01\)/.test(err.message))
+    assert.deepEqual([sandbox.state.list().length, sandbox.state.balance('EUR')], [1, 1_000_000_000 - 250_075])
+    for (const reasonCode of ['DU01', 'DU05', 'AM05']) {
+      assert.throws(() => payoutStateOf({ status: 'RJCT', reasonCode, reasonText: null, bankRef: null, settledAt: null }, 'M', Date.now), /repeated message/)
+    }
+  })
+
+  it('reports our EndToEndId (referenceOf) as reference, returns too, when the statement AcctSvcrRef differs from pain.002', async () => {
+    const d = rail()
+    const key = `payout:creator-with-a-long-id:2024-05:${'y'.repeat(40)}`
+    const back = await d.send(payout({ holderName: 'Return Testcase' }, { idempotencyKey: key, amount: 999 }))
+    await afterSettlement(2)
+    assert.equal((await control('report-adjust', { providerRef: back.providerRef, statementRef: 'STMT0001' })).status, 200)
+    const ref = referenceOf(key)
+    assert.deepEqual([d.referenceOf?.(key), ref.length, ref === key, back.providerRef === 'STMT0001'], [ref, 35, false, false])
+    assert.equal(sandbox.state.list()[0]?.endToEndId, ref)
+    const lines = await d.report({ from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() })
+    assert.deepEqual(lines.map((l) => [l.providerRef, l.reference, l.amount, l.status]).sort((a, b) => String(a).localeCompare(String(b))),
+      [['STMT0001', ref, 999, 'returned'], ['STMT0001', ref, 999, 'settled']])
   })
 
   it('carries names that need escaping through the XML unchanged', async () => {

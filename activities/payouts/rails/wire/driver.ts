@@ -4,7 +4,7 @@ import {
   PAYOUT_FAILURES, RAIL_NOTIFICATION_ERRORS, RailNotificationRejected, type PayoutRail, type PayoutState, type RailReportLine,
 } from '../../rail.ts'
 import { isValidBic, isValidIban, normalIban } from './account-checks.ts'
-import { payoutStateOf } from './codes.ts'
+import { isDuplicateRejection, payoutStateOf } from './codes.ts'
 import { buildPain001, messageIdFor, parseCamt053, parsePain002, type WireDebtor } from './iso20022.ts'
 
 export type WireRailConfig = {
@@ -21,6 +21,9 @@ export type WireRailConfig = {
 
 const XML = 'application/xml'
 
+/** The EndToEndId (and MsgId) a payout travels under: what the bank's statement names our payout by, whatever its AcctSvcrRef. */
+export const referenceOf = (idempotencyKey: string): string => messageIdFor(idempotencyKey)
+
 /** A PayoutRail for wires; it holds no state between calls. */
 export function createWireRail(config: WireRailConfig): PayoutRail {
   const doFetch = config.fetch ?? globalThis.fetch
@@ -34,6 +37,12 @@ export function createWireRail(config: WireRailConfig): PayoutRail {
     if (res.status === 401 || res.status === 403) throw new Error(`the bank refused our API credentials (HTTP ${res.status}); check the wire username and password`)
     if (!okStatuses.includes(res.status)) throw new Error(`the bank's ${init.method ?? 'GET'} ${path.split('?')[0]} failed with HTTP ${res.status}`)
     return { status: res.status, body: await res.text() }
+  }
+
+  /** The payment's status by our MsgId (the bank also finds it by EndToEndId); null when the bank does not know it. */
+  async function statusOf(id: string): Promise<PayoutState | null> {
+    const res = await call(`/payments/${encodeURIComponent(id)}/status`, { method: 'GET' }, [200, 404])
+    return res.status === 404 ? null : payoutStateOf(parsePain002(res.body), id, now)
   }
 
   return {
@@ -50,25 +59,30 @@ export function createWireRail(config: WireRailConfig): PayoutRail {
         return { status: 'failed', providerRef: null, failure: PAYOUT_FAILURES.unsupported, railCode: 'UNSUPPORTED',
           message: `a wire cannot pay ${currency} to a ${destination.rail} destination` }
       }
-      const id = messageIdFor(request.idempotencyKey)
+      const id = referenceOf(request.idempotencyKey)
+      // a bank refuses a MsgId it has seen (DU01), so a retry asks first: only a payment it does not know is posted
+      const earlier = await statusOf(id)
+      if (earlier) return earlier
       const createdAt = new Date(now()).toISOString()
       const xml = buildPain001({
         id, createdAt, amount: formatMoney(money(request.amount, currency)).split(' ')[0] ?? '', currency, executionDate: createdAt.slice(0, 10),
         debtor: config.debtor, remittance: request.description,
         creditor: { name: destination.holderName, iban: normalIban(destination.iban), bic: destination.bic.trim().toUpperCase(), country: destination.country },
       })
-      // the bank keys payments by MsgId: the same id again returns the first payment's status and pays nothing more
-      const res = await call('/payments', { method: 'POST', headers: { 'content-type': XML }, body: xml }, [200, 202, 400, 422])
-      return payoutStateOf(parsePain002(res.body), id, now)
+      const res = await call('/payments', { method: 'POST', headers: { 'content-type': XML }, body: xml }, [200, 202, 400, 409, 422])
+      const answer = parsePain002(res.body)
+      if (!isDuplicateRejection(answer)) return payoutStateOf(answer, id, now)
+      // another attempt got there first (its answer was lost, or it raced us): its payment is the answer, never a failure
+      const first = await statusOf(id)
+      if (!first) throw new Error(`the bank refused MsgId ${id} as a repeat (${answer.reasonCode}) but shows no status for it yet; a retry reads it again`)
+      return first
     },
-    async status(idempotencyKey) {
-      const id = messageIdFor(idempotencyKey)
-      const res = await call(`/payments/${encodeURIComponent(id)}/status`, { method: 'GET' }, [200, 404])
-      return res.status === 404 ? null : payoutStateOf(parsePain002(res.body), id, now)
-    },
+    status: (idempotencyKey) => statusOf(referenceOf(idempotencyKey)),
+    referenceOf,
     parseNotification() {
       throw new RailNotificationRejected(RAIL_NOTIFICATION_ERRORS.malformed, 'the bank sends no payout notifications; poll status()')
     },
+    /** Statement lines carry our EndToEndId as `reference` (a return's too), so they match even when the AcctSvcrRef differs from pain.002's. */
     async report(range) {
       const [from, to] = [Date.parse(range.from), Date.parse(range.to)]
       const query = new URLSearchParams({ fromDateTime: new Date(from).toISOString(), toDateTime: new Date(to).toISOString() })

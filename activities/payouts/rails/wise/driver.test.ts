@@ -117,11 +117,61 @@ describe('wise rail against the sandbox', () => {
     const request = payout()
     const state = await rail().send(request)
     assert.deepEqual(state.status === 'failed' && [state.failure, state.railCode], [PAYOUT_FAILURES.insufficientFunds, 'transfer.insufficient_funds'])
-    const polled = await rail().status(request.idempotencyKey)
-    assert.deepEqual(polled?.status === 'failed' && [polled.providerRef, polled.failure], [state.providerRef, PAYOUT_FAILURES.insufficientFunds])
+    // unfunded is not final: it can still be funded, so the poll says 'sent' (and moves no money)
+    assert.deepEqual(await rail().status(request.idempotencyKey), { status: 'sent', providerRef: state.providerRef })
+    assert.equal(balance(), 10_000)
     sandbox.state.balanceOf('EUR')!.amount = 20_000
     const again = await rail().send(request)
     assert.deepEqual([again.status, again.providerRef, sandbox.state.list().length, balance()], ['sent', state.providerRef, 1, 20_000 - 12345])
+  })
+
+  const route = (input: Parameters<typeof fetch>[0], init?: RequestInit) => `${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`
+
+  it('a retry after a lost transfer answer finds the transfer by customerTransactionId: no new recipient or quote, funded once', async () => {
+    const calls: string[] = []
+    let lose = true
+    const lossy: typeof fetch = async (input, init) => {
+      calls.push(route(input, init))
+      const res = await fetch(input, init)
+      if (lose && route(input, init) === 'POST /v1/transfers') {
+        lose = false
+        throw new TypeError('fetch failed: other side closed')
+      }
+      return res
+    }
+    const request = payout()
+    await assert.rejects(rail({ fetch: lossy }).send(request), /other side closed/)
+    const [transfer] = sandbox.state.list()
+    assert.deepEqual(await rail().status(request.idempotencyKey), { status: 'sent', providerRef: String(transfer?.id) })
+    assert.equal(balance(), START)
+    calls.length = 0
+    assert.deepEqual(await rail({ fetch: lossy }).send(request), { status: 'sent', providerRef: String(transfer?.id) })
+    assert.deepEqual(calls, ['GET /v1/transfers', `POST /v3/profiles/${CREDENTIALS.profileId}/transfers/${transfer?.id}/payments`])
+    assert.deepEqual([sandbox.state.list().length, sandbox.state.recipients.size, sandbox.state.quotes.size, balance()], [1, 1, 1, START - 12345])
+  })
+
+  it('looks the transfer up again on a 4xx from /v1/transfers before calling the payout failed', async () => {
+    const request = payout()
+    const first = await rail().send(request)
+    // the first lookup misses (Wise's list lagging) and Wise refuses the repeated customerTransactionId with its new quote
+    let missing = 1
+    const refusing: typeof fetch = async (input, init) => {
+      if (route(input, init) === 'GET /v1/transfers' && missing-- > 0) return Response.json([])
+      if (route(input, init) === 'POST /v1/transfers') return Response.json({ errors: [{ code: 'error.duplicate', message: 'Duplicate customerTransactionId' }] }, { status: 422 })
+      return fetch(input, init)
+    }
+    // the same transfer (it may have settled meanwhile: the sandbox settles after its delay)
+    const again = await rail({ fetch: refusing }).send(request)
+    assert.equal(again.providerRef, first.providerRef)
+    assert.notEqual(again.status, 'failed')
+    assert.deepEqual([sandbox.state.list().length, balance()], [1, START - 12345])
+    // no transfer behind the refusal: a 422 is final, a 429 (or any other 4xx) is retried
+    const none: typeof fetch = async (input, init) => (route(input, init) === 'GET /v1/transfers' ? Response.json([]) : refusing(input, init))
+    const refused = await rail({ fetch: none }).send(payout())
+    assert.deepEqual(refused.status === 'failed' && [refused.failure, refused.railCode], [PAYOUT_FAILURES.rejected, 'error.duplicate'])
+    const limited: typeof fetch = async (input, init) => (route(input, init) === 'POST /v1/transfers' ? Response.json({}, { status: 429 }) : fetch(input, init))
+    await assert.rejects(rail({ fetch: limited }).send(payout()), /HTTP 429/)
+    assert.equal(sandbox.state.list().length, 1)
   })
 
   it('throws (retryably) on 503 and on a wrong token, without the token in the message, and pays nothing', async () => {
@@ -155,6 +205,7 @@ describe('wise rail against the sandbox', () => {
       [paid.providerRef, customerTransactionIdFor(request.idempotencyKey), 12000, 'EUR', 'settled'],
       [bounced.providerRef, sandbox.state.transfers.get(Number(bounced.providerRef))?.customerTransactionId, 500, 'EUR', 'returned'],
       [String(extra.payout.id), null, 700, 'GBP', 'settled']].sort())
+    assert.equal(d.referenceOf?.(request.idempotencyKey), customerTransactionIdFor(request.idempotencyKey))
     assert.deepEqual(await d.report({ from: range.to, to: new Date(Date.now() + 120_000).toISOString() }), [])
   })
 })

@@ -6,7 +6,7 @@ import { createWiseClient, wiseErrors, type WiseClient } from './client.ts'
 import { customerTransactionIdFor, payoutStateOf } from './codes.ts'
 import { createWiseNotificationParser } from './notifications.ts'
 import { createRecipient } from './recipient.ts'
-import { listTransfers, wiseReport } from './report.ts'
+import { listTransfers, wiseReport, type WiseTransferRow } from './report.ts'
 
 export type WiseRailConfig = {
   /** https://api.wise.com (live), https://api.wise-sandbox.com, or the local sandbox */
@@ -19,6 +19,11 @@ export type WiseRailConfig = {
   webhookPublicKeyPem: string
   /** how far back status() and report() look for transfers by creation date; default 35 days */
   lookbackDays?: number
+  /**
+   * how far back send() looks for the transfer an earlier attempt made; default 3 days: our keys are per payout workflow,
+   * whose send activity gives up a day after it was first scheduled (the list is newest first, so a retry finds it at once)
+   */
+  sendLookbackDays?: number
   fetch?: typeof fetch
   now?: () => number
 }
@@ -76,7 +81,19 @@ export function createWiseRail(config: WiseRailConfig): PayoutRail {
   const client = createWiseClient({ baseUrl: config.baseUrl, apiToken: config.apiToken, fetch: config.fetch ?? globalThis.fetch })
   const now = config.now ?? Date.now
   const lookbackMs = (config.lookbackDays ?? 35) * DAY_MS
+  const sendLookbackMs = Math.min((config.sendLookbackDays ?? 3) * DAY_MS, lookbackMs)
   const parse = createWiseNotificationParser(config.webhookPublicKeyPem)
+
+  /** The transfer made with this key (by its customerTransactionId), reading no page past the one holding it. */
+  async function transferOf(idempotencyKey: string, backMs: number): Promise<WiseTransferRow | null> {
+    const ctid = customerTransactionIdFor(idempotencyKey)
+    const ours = (t: WiseTransferRow) => t.customerTransactionId === ctid
+    const rows = await listTransfers(client, config.profileId, new Date(now() - backMs).toISOString(), new Date(now() + DAY_MS).toISOString(), ours)
+    return rows.find(ours) ?? null
+  }
+  /** Where send() takes up a transfer, new or made before: one still waiting for its money is funded now. */
+  const resume = (t: Transfer): Promise<PayoutState> | PayoutState => t.status === 'incoming_payment_waiting'
+    ? fund(client, config.profileId, t, now) : payoutStateOf(String(t.id), t.status, new Date(now()).toISOString())
 
   return {
     name: 'wise',
@@ -89,35 +106,36 @@ export function createWiseRail(config: WiseRailConfig): PayoutRail {
       const d = r.destination
       if (d.rail !== 'wise') return unsupported(`Wise cannot pay a ${d.rail} destination`)
       if (!isCurrency(r.currency) || r.currency === 'USDC' || !isCurrency(d.currency) || d.currency === 'USDC') return unsupported(`Wise does not pay ${r.currency} to ${d.currency} here`)
+      // an earlier attempt's transfer (its answer lost, or a crash before funding) is the payout: nothing new is created
+      const made = await transferOf(r.idempotencyKey, sendLookbackMs)
+      if (made) return resume(made)
       const recipient = await createRecipient(client, config.profileId, d)
       if (!recipient.ok) return { status: 'failed', providerRef: null, failure: recipient.failure, railCode: recipient.railCode, message: recipient.message }
       const q = await quote(client, config.profileId, r, d, recipient.id)
       if (!q.ok) return q.state
-      // a retry sends the same customerTransactionId and Wise answers with the transfer it already made (the new quote stays unused)
       const reply = await client.call('POST', '/v1/transfers', { targetAccount: recipient.id, quoteUuid: q.id,
         customerTransactionId: customerTransactionIdFor(r.idempotencyKey), details: { reference: r.description.slice(0, REFERENCE_MAX) } })
-      if (reply.status === 422 || reply.status === 400) {
+      if (reply.status >= 400 && reply.status < 500) {
+        // Wise may refuse a customerTransactionId it knows when it comes with another quote: that first transfer is the answer
+        const first = await transferOf(r.idempotencyKey, sendLookbackMs)
+        if (first) return resume(first)
+        if (reply.status !== 400 && reply.status !== 422) throw new Error(`Wise POST /v1/transfers answered HTTP ${reply.status}`)
         const errors = wiseErrors(reply.body)
         return { status: 'failed', providerRef: null, failure: PAYOUT_FAILURES.rejected, railCode: errors[0]?.code ?? String(reply.status),
           message: `Wise refused the transfer: ${errors.map((e) => e.message).join('; ')}` }
       }
-      const transfer = asTransfer(reply.body, 'POST /v1/transfers')
-      if (transfer.status === 'incoming_payment_waiting') return fund(client, config.profileId, transfer, now)
-      return payoutStateOf(String(transfer.id), transfer.status, new Date(now()).toISOString())
+      return resume(asTransfer(reply.body, 'POST /v1/transfers'))
     },
-    /** Looks the transfer up by its customerTransactionId among the profile's transfers of the lookback window. */
+    /**
+     * The transfer by its customerTransactionId. One still waiting for its money is 'sent': it can yet be funded, and
+     * send()'s next attempt funds it; status() itself never moves money (it is read by polls and by people).
+     */
     async status(idempotencyKey) {
-      const ctid = customerTransactionIdFor(idempotencyKey)
-      const rows = await listTransfers(client, config.profileId, new Date(now() - lookbackMs).toISOString(), new Date(now() + DAY_MS).toISOString())
-      const hit = rows.find((t) => t.customerTransactionId === ctid)
-      if (!hit) return null
-      if (hit.status === 'incoming_payment_waiting') {
-        // we fund right after creating, so an unfunded transfer is one whose funding was refused
-        return { status: 'failed', providerRef: String(hit.id), failure: PAYOUT_FAILURES.insufficientFunds, railCode: hit.status,
-          message: 'Wise holds the transfer unfunded: our balance was short; sending again funds it' }
-      }
-      return payoutStateOf(String(hit.id), hit.status, new Date(now()).toISOString())
+      const hit = await transferOf(idempotencyKey, lookbackMs)
+      return hit ? payoutStateOf(String(hit.id), hit.status, new Date(now()).toISOString()) : null
     },
+    /** The customerTransactionId, which report() gives as each line's reference. */
+    referenceOf: customerTransactionIdFor,
     parseNotification: (n) => parse(n),
     report: (range) => wiseReport(client, config.profileId, range, lookbackMs),
   }

@@ -17,15 +17,17 @@ type StatementTx = { type?: string; date?: string; amount?: Money; totalFees?: M
 
 const PAGE = 100
 
-/** Every transfer of the profile created in [from, to], all pages, newest first. */
-export async function listTransfers(client: WiseClient, profileId: number, from: string, to: string): Promise<WiseTransferRow[]> {
+/** Every transfer of the profile created in [from, to], newest first: all pages, or up to the first page where `stop` holds for a row. */
+export async function listTransfers(client: WiseClient, profileId: number, from: string, to: string,
+  stop?: (row: WiseTransferRow) => boolean): Promise<WiseTransferRow[]> {
   const rows: WiseTransferRow[] = []
   for (let offset = 0; ; offset += PAGE) {
     const q = new URLSearchParams({ profile: String(profileId), createdDateStart: from, createdDateEnd: to, limit: String(PAGE), offset: String(offset) })
     const reply = await client.call('GET', `/v1/transfers?${q.toString()}`)
     if (reply.status !== 200 || !Array.isArray(reply.body)) throw new Error(`Wise GET /v1/transfers answered HTTP ${reply.status}`)
-    rows.push(...(reply.body as WiseTransferRow[]))
-    if (reply.body.length < PAGE) return rows
+    const page = reply.body as WiseTransferRow[]
+    rows.push(...page)
+    if (page.length < PAGE || (stop && page.some(stop))) return rows
   }
 }
 
