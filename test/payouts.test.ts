@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import pg from 'pg'
 import { createPublicClient, erc20Abi, http } from 'viem'
-import { addMethod, balancesOf, itemOf, makePayable, runNow, runRecord, seedAvailable } from './support/payouts.ts'
+import { addMethod, balancesOf, itemOf, makePayable, runNow, runRecord, seedAvailable, seedOwed } from './support/payouts.ts'
 import { mailTo, newVerifiedCreator } from './support/people.ts'
 import { api, login, testStack, until } from './support/stack.ts'
 
@@ -16,7 +16,7 @@ describe('payout runs (real Temporal, PostgreSQL ledger, Paxum / Wise / Dwolla /
   this.timeout(600_000)
   let finance: string
   let db: pg.Client
-  const c: Record<'paid' | 'noTax' | 'approval' | 'fallback' | 'returned' | 'wire' | 'crypto', Creator> = {} as never
+  const c: Record<'paid' | 'noTax' | 'approval' | 'fallback' | 'returned' | 'wire' | 'crypto' | 'owes', Creator> = {} as never
   let workflowId: string
   let runId: string
 
@@ -24,7 +24,7 @@ describe('payout runs (real Temporal, PostgreSQL ledger, Paxum / Wise / Dwolla /
     finance = await login('finance@fanz.demo')
     db = new pg.Client({ connectionString: testStack().env.DATABASE_URL })
     await db.connect()
-    const names = ['paid', 'noTax', 'approval', 'fallback', 'returned', 'wire', 'crypto'] as const
+    const names = ['paid', 'noTax', 'approval', 'fallback', 'returned', 'wire', 'crypto', 'owes'] as const
     const made = await Promise.all(names.map((n) => newVerifiedCreator(BRAND, 'Tess', `Payee${n}`)))
     names.forEach((n, i) => { c[n] = made[i]! })
     await makePayable(c.paid.token, paxum(`tess.${c.paid.id.slice(0, 8)}@payees.example`))
@@ -36,8 +36,11 @@ describe('payout runs (real Temporal, PostgreSQL ledger, Paxum / Wise / Dwolla /
     await makePayable(c.returned.token, ach('000123450002'))
     await makePayable(c.wire.token, { rail: 'wire', holderName: 'Tess Maker', iban: 'GB82WEST12345698765432', bic: 'NWBKGB2LXXX', country: 'GB' })
     await makePayable(c.crypto.token, { rail: 'crypto', address: CREATOR_WALLET })
-    const amounts = { paid: 20_000, noTax: 15_000, approval: 800_000, fallback: 30_000, returned: 25_000, wire: 40_000, crypto: 10_000 }
+    await makePayable(c.owes.token, paxum(`owes.${c.owes.id.slice(0, 8)}@payees.example`))
+    const amounts = { paid: 20_000, noTax: 15_000, approval: 800_000, fallback: 30_000, returned: 25_000, wire: 40_000, crypto: 10_000, owes: 30_000 }
     for (const n of names) await seedAvailable({ brand: BRAND, creatorId: c[n].id, amount: amounts[n], key: `${c[n].id}:1` })
+    // a refund after an earlier payout left this creator owing 50.00: it is settled out of the next payout
+    await seedOwed({ brand: BRAND, creatorId: c.owes.id, amount: 5_000, key: `${c.owes.id}:owed` })
     // the rail's report will list a payout no ledger entry explains: reconciliation must open a case for it
     await fetch(`${testStack().env.PAXUM_API_URL}/sandbox/report-extra`, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ amount: 4242, currency: 'USD' }) })
@@ -81,6 +84,13 @@ describe('payout runs (real Temporal, PostgreSQL ledger, Paxum / Wise / Dwolla /
     const b = await balancesOf(c.returned.token, BRAND)
     assert.deepEqual([b?.available, b?.inTransit, b?.reserved], [25_000, 0, 0], 'the payout and the reserve kept back from it are available again')
     await until(() => mailTo(c.returned.email, 'payoutNotice'), (m) => /came back/.test(m.subject), 'the payout-returned mail')
+  })
+
+  it('settles what a creator owes back (a late refund) out of the payout, before the reserve', async () => {
+    const item = await itemOf(finance, runId, c.owes.id, (s) => s === 'PAID')
+    assert.deepEqual([item.netted, item.reserve, item.amount], [5_000, 1_250, 23_750], '300.00 less 50.00 owed, less 5 % of the rest')
+    const b = await balancesOf(c.owes.token, BRAND)
+    assert.deepEqual([b?.available, b?.owed, b?.reserved], [0, 0, 1_250])
   })
 
   it('pays by wire through the bank API, polling its pain.002 status', async () => {

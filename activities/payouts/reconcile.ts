@@ -3,6 +3,7 @@ import type { Db } from '../../prisma/client.ts'
 import type { PayoutRailName } from '../../domain/payouts/destinations.ts'
 import { payoutKey } from '../../workflows/payouts.contract.ts'
 import type { RailReportLine } from './rail.ts'
+import { heartbeat } from './runs.ts'
 import type { PayoutRails } from './sending.ts'
 
 /** The rail statuses that agree with each item status. */
@@ -56,6 +57,7 @@ export function createReconciliationActivities({ db, rails }: { db: Db; rails: P
       for (const rail of new Set(items.map((i) => i.rail as PayoutRailName))) {
         const driver = rails[rail]
         if (!driver) continue
+        heartbeat(`reading the ${rail} report`)
         const lines = await driver.report(range)
         const mine = items.filter((i) => i.rail === rail).map((i) => ({ id: i.id, providerRef: i.providerRef!, amount: i.amount ?? 0, currency: i.currency,
           status: i.status, reference: driver.referenceOf?.(payoutKey(i.workflowId, `send:${rail}`)) ?? null }))

@@ -1,4 +1,5 @@
 /** Activities of a payout run: open it (release due reserves, select creators), page through its items, track progress. */
+import { Context } from '@temporalio/activity'
 import type pg from 'pg'
 import type { Db } from '../../prisma/client.ts'
 import { reserveReleaseTemplate } from '../../domain/ledger/payout-templates.ts'
@@ -12,12 +13,22 @@ export const FINAL_ITEM_STATUSES = ['BLOCKED', 'PAID', 'RETURNED', 'FAILED', 'RE
 
 export type RunDeps = { db: Db; pool: pg.Pool; ledger: LedgerStore }
 
+/** Heartbeats when running as an activity (a no-op in scripts and tests that call the functions directly). */
+export function heartbeat(details: string): void {
+  try {
+    Context.current().heartbeat(details)
+  } catch {
+    // not inside an activity
+  }
+}
+
 export function createPayoutRunActivities({ db, pool, ledger }: RunDeps) {
   /** Reserves whose holding period ended go back to the creators' available balances (one entry each, keyed by reserve). */
   async function releaseDueReserves(brand: string, asOf: Date): Promise<number> {
     const due = await db.payoutReserve.findMany({ where: { brand, releasedAt: null, releaseAt: { lte: asOf } }, take: 10_000 })
     for (let i = 0; i < due.length; i += 500) {
       const batch = due.slice(i, i + 500)
+      heartbeat(`releasing reserves ${i}/${due.length}`)
       await ledger.postEntries(batch.map((r) => {
         const e = reserveReleaseTemplate({ brand, currency: r.currency, creatorId: r.creatorId, amount: r.amount })
         return { idempotencyKey: `payout-reserve:${r.id}:release`, kind: 'payout_reserve_release', brand, memo: e.memo, postings: e.postings }
@@ -37,6 +48,7 @@ export function createPayoutRunActivities({ db, pool, ledger }: RunDeps) {
       const run = await db.payoutRun.upsert({ where: { workflowId: input.workflowId }, update: {},
         create: { workflowId: input.workflowId, brand: input.brand, currency: settings.currency, trigger: input.trigger, asOf: new Date(input.asOf), settings } })
       await releaseDueReserves(input.brand, new Date(input.asOf))
+      heartbeat('reserves released')
       // one statement, whatever the number of creators; a retried activity selects nobody twice
       await pool.query(
         `INSERT INTO payout_items (id, run_id, workflow_id, creator_id, brand, currency, available)

@@ -24,6 +24,21 @@ export async function seedAvailable(i: { brand: string; currency?: string; creat
   }
 }
 
+/** What a creator owes back (a refund after their share was paid out): creator receivable debited, clearing credited. */
+export async function seedOwed(i: { brand: string; currency?: string; creatorId: string; amount: number; key: string }): Promise<void> {
+  const pool = new pg.Pool({ connectionString: testStack().env.DATABASE_URL, max: 1 })
+  try {
+    const book = { brand: i.brand, currency: i.currency ?? 'USD' }
+    await createLedgerStore(pool).postEntries([{ idempotencyKey: `test-owed:${i.key}`, kind: 'test_refund_shortfall', brand: i.brand,
+      memo: `a refund creator ${i.creatorId} owes back`, postings: [
+        { account: { ...book, kind: 'creatorReceivable', owner: i.creatorId }, amount: i.amount },
+        { account: { ...book, kind: 'processorClearing', owner: 'ccbill' }, amount: -i.amount },
+      ] }], null)
+  } finally {
+    await pool.end()
+  }
+}
+
 /** Signs a tax form and adds a payout method through the studio API, then waits until the rail verified it. */
 export async function makePayable(token: string, destination: PayoutDestination,
   form = { kind: 'W-8BEN', country: 'NL', tin: 'NL123456789B01', signedName: 'Tess Maker' }) {

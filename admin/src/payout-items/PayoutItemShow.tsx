@@ -4,6 +4,7 @@ import { Link, Show, useCreatePath, useRecordContext } from 'react-admin'
 import { formatMinor } from '../money'
 import { TemporalLink } from '../temporal-link'
 import { DecisionButtons } from './DecisionButtons'
+import { ResolveButtons } from './ResolveButtons'
 import { AttemptsTable, GatesTable, HistoryTable } from './ItemTables'
 import { PayoutStatusChip } from './PayoutStatusChip'
 import type { PayoutItemDetail } from './types'
@@ -40,6 +41,7 @@ function Header({ item }: { item: PayoutItemDetail }) {
         <Typography variant="body2" color="text.secondary">{item.brand} · {item.currency}</Typography>
         <Box sx={{ flexGrow: 1 }} />
         <DecisionButtons item={item} size="medium" />
+        <ResolveButtons item={item} />
       </Stack>
       <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Fact label="Available at selection" testId="payout-available">{money(item.available)}</Fact>

@@ -15,6 +15,9 @@ export const payoutApi = {
   /** 202 once the payout's workflow took the decision; 409 NOT_AWAITING_APPROVAL when it no longer waits for one. */
   decide: (itemId: string, decision: PayoutDecisionKind, note: string) =>
     post<{ id: string; workflowId: string; decision: PayoutDecisionKind }>(`/api/payout-items/${q(itemId)}/decision`, { decision, note: optional(note) }),
+  /** 202 once the UNCONFIRMED payout's workflow took finance's word: paid, or not paid (back to available); 409 otherwise. */
+  resolve: (itemId: string, outcome: 'settled' | 'failed', note: string) =>
+    post<{ id: string; outcome: string }>(`/api/payout-items/${q(itemId)}/resolve`, { outcome, note: note.trim() }),
   resolveCase: (caseId: string, resolution: string) => post<unknown>(`/api/reconciliation-cases/${q(caseId)}/resolve`, { resolution: resolution.trim() }),
   /** pause / unpause answer the schedule's new state; trigger answers 202 with the manual run's workflow id. */
   schedule: (brand: string, action: ScheduleAction, note: string) =>

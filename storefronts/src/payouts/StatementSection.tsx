@@ -10,6 +10,16 @@ const SHOWN = 20
 type Props = { currencies: string[]; token: string; onSessionExpired: () => void }
 
 /** The last 90 days of what the creator earned and was paid, line by line with the running balance; the whole as CSV. */
+/** What a ledger entry means to the creator, by its kind (the ledger's memos are for finance). */
+const ENTRY_LABELS: Record<string, string> = {
+  ppv_purchase: 'Pay-per-view sale', ppv_purchase_reversal: 'Sale cancelled', tip: 'Tip', tip_reversal: 'Tip cancelled',
+  subscription: 'Subscription', subscription_reversal: 'Subscription payment cancelled', subscription_refund: 'Subscription refunded',
+  creator_share_release: 'Earnings available after the chargeback window', refund: 'Refund to a fan', chargeback: 'Chargeback',
+  payout_sent: 'Payout sent', payout_returned: 'Payout returned to your balance', payout_reserve: 'Rolling reserve kept back',
+  payout_reserve_release: 'Rolling reserve released', payout_netting: 'Amount you owed, settled from this payout',
+}
+const whatHappened = (kind: string) => ENTRY_LABELS[kind] ?? kind.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase())
+
 export function StatementSection({ currencies, token, onSessionExpired }: Props) {
   const [currency, setCurrency] = useState(currencies[0] ?? 'USD')
   const [statement, setStatement] = useState<Statement | null>(null)
@@ -71,7 +81,7 @@ export function StatementSection({ currencies, token, onSessionExpired }: Props)
                   {lines.map((l, index) => (
                     <tr key={`${l.at}-${index}`} data-testid="statement-line" data-amount={l.amount}>
                       <td>{new Date(l.at).toLocaleString()}</td>
-                      <td>{l.memo || l.entryKind}</td>
+                      <td data-testid="statement-what" data-kind={l.entryKind}>{whatHappened(l.entryKind)}</td>
                       <td>{l.account === 'creator_pending' ? 'pending' : 'available'}</td>
                       <td className="num">{money(l.amount, currency)}</td>
                       <td className="num">{money(l.balance, currency)}</td>

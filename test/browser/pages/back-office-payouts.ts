@@ -60,6 +60,20 @@ export class BackOfficePayouts {
     return (await response.json()) as { id: string; workflowId: string; decision: string }
   }
 
+  /**
+   * Waits until the queue no longer offers a decision on the creator's payout: the row says "Approved"/"Rejected" until the
+   * list is loaded again, then leaves the queue (it waits no more). Returns what the row showed last ('gone' once left).
+   */
+  async waitDecided(creatorName: string): Promise<string> {
+    const row = this.approvalRow(creatorName)
+    await this.page.waitForFunction((name) => {
+      const rows = Array.from(document.querySelectorAll('[data-testid="approval-row"]')).filter((r) => r.getAttribute('data-creator') === name)
+      return rows.every((r) => !r.querySelector('[data-testid="payout-approve"]'))
+    }, creatorName, { timeout: 15_000, polling: 100 })
+    // the list may reload (and drop the row) at any moment
+    return ((await row.getByTestId('approval-decided').innerText({ timeout: 1_000 }).catch(() => 'gone'))).trim()
+  }
+
   /** The error the decision dialog shows (after a refused decision). */
   async decisionError(): Promise<string> {
     return (await this.page.getByTestId('decision-error').innerText()).trim()

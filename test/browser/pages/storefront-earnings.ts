@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 
 export type BalanceView = { brand: string; currency: string; available: number; pending: number; inTransit: number; reserved: number; owed: number; minimum: number }
 export type PayoutRowView = { id: string; status: string; amount: number | null; statusText: string; blockedGates: string[]; reason: string | null }
+export type StatementLineView = { amount: number; what: string; account: string }
 export type MethodView = { id: string; rail: string; status: string; display: string; failure: string | null }
 /** One rail's destination, as the add form takes it (field names as in domain/payouts/destinations.ts). */
 export type DestinationInput =
@@ -29,12 +30,17 @@ export class StorefrontEarnings {
   }
 
   async balances(): Promise<BalanceView[]> {
-    return this.page.getByTestId('earnings-balance').evaluateAll((cards) => cards.map((card) => {
-      const amount = (id: string) => Number(card.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-amount') ?? NaN)
-      return { brand: card.getAttribute('data-brand') ?? '', currency: card.getAttribute('data-currency') ?? '',
-        available: amount('earnings-balance-available'), pending: amount('earnings-balance-pending'), inTransit: amount('earnings-balance-in-transit'),
-        reserved: amount('earnings-balance-reserved'), owed: amount('earnings-balance-owed'), minimum: amount('earnings-balance-minimum') }
-    }))
+    // no named helpers in the callback: it runs in the page, where the test bundle's __name wrapper does not exist
+    const cards = await this.page.getByTestId('earnings-balance').evaluateAll((all) => all.map((card) => ({
+      brand: card.getAttribute('data-brand') ?? '', currency: card.getAttribute('data-currency') ?? '',
+      amounts: Object.fromEntries(Array.from(card.querySelectorAll('[data-testid^="earnings-balance-"][data-amount]'),
+        (el) => [el.getAttribute('data-testid') ?? '', Number(el.getAttribute('data-amount'))])),
+    })))
+    return cards.map(({ brand, currency, amounts }) => {
+      const amount = (id: string) => amounts[`earnings-balance-${id}`] ?? NaN
+      return { brand, currency, available: amount('available'), pending: amount('pending'), inTransit: amount('in-transit'),
+        reserved: amount('reserved'), owed: amount('owed'), minimum: amount('minimum') }
+    })
   }
 
   async payoutRows(): Promise<PayoutRowView[]> {
@@ -48,12 +54,34 @@ export class StorefrontEarnings {
     })))
   }
 
+  /** Reloads the page every two seconds until the newest payout shows `status`; returns the rows then shown. */
+  async waitForPayout(status: string, timeout = 120_000): Promise<PayoutRowView[]> {
+    const deadline = Date.now() + timeout
+    for (;;) {
+      const rows = await this.payoutRows()
+      if (rows[0]?.status === status) return rows
+      if (Date.now() > deadline) throw new Error(`the newest payout never showed ${status}: ${JSON.stringify(rows)}`)
+      await this.page.waitForTimeout(2000)
+      await this.page.reload({ waitUntil: 'domcontentloaded' })
+      await this.page.getByTestId('earnings-page').waitFor({ timeout: 30_000 })
+    }
+  }
+
   /** The statement lines shown on the page (newest first) and the closing balance. */
   async statement(): Promise<{ closing: number; amounts: number[] }> {
     const closing = this.page.getByTestId('statement-closing')
     await closing.waitFor({ timeout: 15_000 })
     const amounts = await this.page.getByTestId('statement-line').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-amount'))))
     return { closing: Number(await closing.getAttribute('data-amount')), amounts }
+  }
+
+  /** The statement lines shown (newest first): amount in minor units, what moved (as the creator reads it) and on which balance. */
+  async statementLines(): Promise<StatementLineView[]> {
+    await this.page.getByTestId('statement-closing').waitFor({ timeout: 15_000 })
+    return this.page.getByTestId('statement-line').evaluateAll((rows) => rows.map((r) => {
+      const cells = Array.from(r.querySelectorAll('td'), (td) => (td.textContent ?? '').trim())
+      return { amount: Number(r.getAttribute('data-amount')), what: cells[1] ?? '', account: cells[2] ?? '' }
+    }))
   }
 
   /** Clicks "Download CSV"; returns the file's name and text. */
@@ -126,7 +154,7 @@ export class StorefrontEarnings {
     await row.waitFor({ state: 'detached', timeout: 15_000 })
   }
 
-  /** Signs a tax form (the kind follows the country: W-9 for US, else W-8BEN or W-8BEN-E); returns the API's status. */
+  /** Signs a tax form (the kind follows the country: W-9 for US, else W-8BEN or W-8BEN-E); returns the API's status once the page shows it. */
   async signTaxForm(form: { country: string; kind?: 'W-9' | 'W-8BEN' | 'W-8BEN-E'; tin: string; signedName: string }): Promise<number> {
     const resign = this.page.getByTestId('tax-form-resign')
     if (await resign.isVisible().catch(() => false)) await resign.click()
@@ -138,6 +166,8 @@ export class StorefrontEarnings {
       this.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/me/tax-form'),
       this.page.getByTestId('tax-form-submit').click(),
     ])
+    // signed: the page loads the form on file again; until then it still says none is
+    if (response.status() === 201) await this.page.getByTestId('tax-form-on-file').waitFor({ timeout: 15_000 })
     return response.status()
   }
 
