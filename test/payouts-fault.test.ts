@@ -15,7 +15,7 @@ import { login, testStack } from './support/stack.ts'
 // no other test pays out on this brand: the run holds exactly the creators made here
 const BRAND = 'cougarfanz'
 const RAILS = ['paxum', 'wise', 'ach', 'wire', 'crypto'] as const
-const PER_RAIL = 3
+const PER_RAIL = 5
 const KILLS = 6
 // the supervisor gives up on a service that exits 5 times within a minute: stay under that
 const KILLS_PER_MINUTE = 4
@@ -108,7 +108,7 @@ describe('fault injection: the worker process is killed (SIGKILL) again and agai
     // work stalled by a kill waits out its activity timeouts: a kill soon after may find nothing moved since the last one
     const moved = kills.filter((k, i) => i === 0 || JSON.stringify(k.statuses) !== JSON.stringify(kills[i - 1]!.statuses)).length
     console.log(`      ${midFlight} of ${kills.length} kills hit the run mid-flight; ${moved} after payouts had moved since the kill before`)
-    assert.ok(midFlight >= 5, `at least five kills while payouts were in flight (${midFlight})`)
+    assert.ok(midFlight >= 4, `at least four kills while payouts were in flight (${midFlight})`)
 
     const t0 = Date.now()
     let run = await runIdOf()

@@ -70,7 +70,7 @@ describe('payouts, the creator\'s earnings studio to a run, a finance approval a
     const paid = await itemOf(financeToken, run.id, creator.id, (s) => s === 'PAID')
     assert.deepEqual([paid.rail, paid.amount, paid.reserve, paid.decisionNote], ['paxum', PAID, RESERVE, 'known creator, checked by the browser test'])
     await payouts.openItem(paid.id as string)
-    assert.equal(await payouts.itemStatus(), 'PAID')
+    assert.equal(await payouts.itemStatus('PAID'), 'PAID')
     assert.deepEqual(await payouts.attempts(), [{ rail: 'paxum', outcome: 'settled' }])
     await screenshot(office, 'payouts-item-paid')
 

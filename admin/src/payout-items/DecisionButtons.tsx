@@ -66,8 +66,9 @@ export function DecisionButtons({ item, size = 'small', onDecided }: Props) {
           await payoutApi.decide(item.id, decision, note)
           setOpen(null)
           notify(`${SPECS[decision].done}: ${amount} to ${who}`, { type: 'success' })
-          onDecided?.(decision)
-          refresh()
+          // a queue that shows the decision first (onDecided) refreshes itself a moment later
+          if (onDecided) onDecided(decision)
+          else refresh()
         }}
       />
     </Box>

@@ -84,8 +84,12 @@ export class BackOfficePayouts {
     await this.goto(`/payout-items/${id}/show`, '[data-testid="payout-item-show"]')
   }
 
-  async itemStatus(): Promise<string | null> {
-    return this.page.getByTestId('payout-item-show').getAttribute('data-status')
+  /** The item page's status once it shows `expected` (the page may first render the list's cached copy), or what it shows after 15 s. */
+  async itemStatus(expected?: string): Promise<string | null> {
+    const show = this.page.getByTestId('payout-item-show')
+    if (expected) await this.page.waitForFunction((s) => document.querySelector('[data-testid="payout-item-show"]')?.getAttribute('data-status') === s,
+      expected, { timeout: 15_000, polling: 100 }).catch(() => undefined)
+    return show.getAttribute('data-status')
   }
 
   async gates(): Promise<{ gate: string; passed: boolean }[]> {
