@@ -8,7 +8,9 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Client, Connection } from '@temporalio/client'
 import pg from 'pg'
-import { createIdentityServices } from '../activities/identity/config.ts'
+import { createPersonKeyStore } from '../activities/identity/person-key-store.ts'
+import { parseMasterKeys } from '../activities/pii/master-keys.ts'
+import { createPii } from '../activities/pii/pii.ts'
 import { createLedgerStore } from '../activities/ledger/store.ts'
 import { DESTINATION_PURPOSE } from '../activities/payouts/sending.ts'
 import { maskDestination } from '../domain/payouts/destination-checks.ts'
@@ -36,7 +38,8 @@ async function seedCreators(env: AppEnv, db: pg.Pool): Promise<string[]> {
   await db.query(`INSERT INTO tax_forms (id, person_id, kind, country, tin, tin_last4, signed_name, signed_at, expires_at)
     SELECT gen_random_uuid(), p, 'W-8BEN', 'DE', 'bench', '0000', 'bench', now(), now() + interval '3 years' FROM unnest($1::uuid[]) p`, [ids])
   const prisma = createDb(env.DATABASE_URL)
-  const { pii } = createIdentityServices(env as never, prisma)
+  const pii = createPii({ keyStore: createPersonKeyStore(prisma), masterKeys: parseMasterKeys(env.PII_MASTER_KEYS), currentKeyId: env.PII_CURRENT_KEY_ID,
+    indexKey: Buffer.from(env.PII_INDEX_KEY, 'base64url') })
   const destination = { rail: 'wire' as const, holderName: 'Bench Payee', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', country: 'DE' }
   const rows: { id: string; ct: string }[] = []
   await pool(ids, 16, async (id) => { rows.push({ id, ct: await pii.encrypt(id, DESTINATION_PURPOSE, JSON.stringify(destination)) }) })

@@ -23,6 +23,7 @@
  * 503), POST /report-adjust {providerRef, amount}, POST /report-extra {amount, currency: 'USD'}.
  */
 import express, { type ErrorRequestHandler } from 'express'
+import { posterSettings, type WebhookOptions } from '../payout-controls.ts'
 import { requireToken, createTokenRouter } from './auth.ts'
 import { createControlRouter } from './controls.ts'
 import { createCustomerRouter } from './customers.ts'
@@ -35,7 +36,7 @@ import { createTransferRouter } from './transfers.ts'
 export const SANDBOX_ACCOUNT_ID = '0ee84069-47c5-455c-b425-633523291dc3'
 export const SANDBOX_MASTER_FUNDING_SOURCE_ID = '9ece9660-aa34-41eb-80d7-0125d53b45e8'
 
-export type DwollaSandboxOptions = {
+export type DwollaSandboxOptions = WebhookOptions & {
   /** application key and secret for POST /token (secret) */
   key: string
   secret: string
@@ -43,20 +44,10 @@ export type DwollaSandboxOptions = {
   webhookSecret: string
   accountId?: string
   masterFundingSourceId?: string
-  /** where webhooks go; none are sent without it */
-  webhookUrl?: string
-  /** default 100 ms */
-  webhookDelayMs?: number
-  /** deliver every webhook twice; default false */
-  duplicateWebhooks?: boolean
-  /** retries while the receiver does not answer 2xx: default 5 attempts, the first retry after 250 ms, then doubling */
-  webhookAttempts?: number
-  webhookRetryBaseMs?: number
   /** from creation to processed/failed; default 300 ms */
   settleDelayMs?: number
   /** the master balance in cents; default 1,000,000,000 */
   balance?: number
-  fetch?: typeof fetch
   now?: () => number
 }
 
@@ -72,8 +63,7 @@ export function createDwollaSandbox(options: DwollaSandboxOptions) {
   const accountId = options.accountId ?? SANDBOX_ACCOUNT_ID
   const masterFundingSourceId = options.masterFundingSourceId ?? SANDBOX_MASTER_FUNDING_SOURCE_ID
   const state = createDwollaState(options.balance ?? 1_000_000_000)
-  const webhooks = createDwollaWebhookPoster({ url: options.webhookUrl, secret: options.webhookSecret, delayMs: options.webhookDelayMs ?? 100,
-    duplicate: options.duplicateWebhooks ?? false, attempts: options.webhookAttempts, retryBaseMs: options.webhookRetryBaseMs, fetch: options.fetch })
+  const webhooks = createDwollaWebhookPoster({ ...posterSettings(options), secret: options.webhookSecret })
   const lifecycle = createLifecycle({ state, webhooks, accountId, settleDelayMs: options.settleDelayMs ?? 300, now })
   const auth = { key: options.key, secret: options.secret, state, now }
   const api = express.Router()

@@ -1,6 +1,7 @@
 /** The Dwolla sandbox's memory: access tokens, customers, funding sources, transfers, the master balance, events and controls. */
 import { randomUUID } from 'node:crypto'
 import type { Request, Response } from 'express'
+import { createFailNext } from '../payout-controls.ts'
 import { createReplies, type Reply } from '../replies.ts'
 
 export type DwollaCustomer = { id: string; firstName: string; lastName: string; email: string; type: string; created: string }
@@ -63,8 +64,8 @@ export function createDwollaState(startingBalance: number) {
   const fundingSources = new Map<string, DwollaFundingSource>()
   const transfers = new Map<string, DwollaTransfer>()
   let balance = startingBalance
-  let failNext = 0
   return {
+    ...createFailNext(),
     tokens, customers, fundingSources, transfers,
     newId: () => randomUUID(),
     /** Answers from the first request with this Idempotency-Key; computes and records it otherwise. */
@@ -75,16 +76,6 @@ export function createDwollaState(startingBalance: number) {
       balance += amount
     },
     list: () => [...transfers.values()],
-    /** The next `count` API calls answer 503. */
-    failNextCalls(count: number): void {
-      failNext = count
-    },
-    /** True (and counts down) when this API call must fail. */
-    takeFailure(): boolean {
-      if (failNext <= 0) return false
-      failNext -= 1
-      return true
-    },
   }
 }
 export type DwollaState = ReturnType<typeof createDwollaState>

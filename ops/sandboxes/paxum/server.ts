@@ -15,9 +15,9 @@
  * TransactionId), POST /report-extra {amount, currency} (a transfer in the history that nobody asked for).
  */
 import express, { type ErrorRequestHandler } from 'express'
-import { isCurrency } from '../../../domain/money.ts'
+import { createPayoutControls } from '../payout-controls.ts'
 import { createPaymentApiRouter } from './payment-api.ts'
-import { createPaxumState, type PaxumState } from './state.ts'
+import { createPaxumState, type PaxumState, type PaxumTransfer } from './state.ts'
 
 export type PaxumSandboxOptions = {
   /** the merchant's Paxum login e-mail, sent as fromEmail */
@@ -29,42 +29,20 @@ export type PaxumSandboxOptions = {
   now?: () => number
 }
 
-const isAmount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0
-
-/** Test and ops controls: a look at what the sandbox holds, outages, and report differences for reconciliation. */
+/** The shared controls over Paxum's transfers; an extra line is a transfer in the history that nobody asked for. */
 function createControlRouter(state: PaxumState, now: () => number) {
-  const router = express.Router()
-  router.use(express.json())
-  /** Every transfer the sandbox holds, and the merchant's balances. */
-  router.get('/payouts', (_req, res) => {
-    res.json({ payouts: state.list(), balances: state.balances() })
+  return createPayoutControls({
+    list: () => ({ payouts: state.list(), balances: state.balances() }),
+    failNextCalls: state.failNextCalls,
+    find: state.find,
+    addExtra: ({ amount, currency, at }) => {
+      const transfer: PaxumTransfer = { transactionId: state.nextId(), toEmail: 'unknown@extra.paxum.test', amount, currency,
+        note: '', reference: '', at, reportAmount: null, extra: true }
+      state.record(transfer)
+      return transfer
+    },
+    now,
   })
-  /** The next `count` API calls answer 503. */
-  router.post('/fail-next', (req, res) => {
-    const count = (req.body as { count?: unknown } | undefined)?.count
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return res.status(400).json({ error: 'count must be a non-negative integer' })
-    state.failNextCalls(count)
-    res.json({ failNext: count })
-  })
-  /** transactionHistory shows `amount` (minor units) for the transfer `providerRef`. */
-  router.post('/report-adjust', (req, res) => {
-    const { providerRef, amount } = (req.body ?? {}) as { providerRef?: unknown; amount?: unknown }
-    const transfer = typeof providerRef === 'string' ? state.find(providerRef) : undefined
-    if (!transfer) return res.status(404).json({ error: 'no transfer with that providerRef' })
-    if (!isAmount(amount)) return res.status(400).json({ error: 'amount must be a positive integer in minor units' })
-    transfer.reportAmount = amount
-    res.json({ payout: transfer })
-  })
-  /** A transfer in the history that nobody asked for (`amount` in minor units). */
-  router.post('/report-extra', (req, res) => {
-    const { amount, currency } = (req.body ?? {}) as { amount?: unknown; currency?: unknown }
-    if (!isAmount(amount) || !isCurrency(currency)) return res.status(400).json({ error: 'amount (minor units) and currency required' })
-    const transfer = { transactionId: state.nextId(), toEmail: 'unknown@extra.paxum.test', amount, currency, note: '', reference: '',
-      at: new Date(now()).toISOString(), reportAmount: null, extra: true }
-    state.record(transfer)
-    res.json({ payout: transfer })
-  })
-  return router
 }
 
 const errors: ErrorRequestHandler = (err: { status?: number }, _req, res, _next) => {

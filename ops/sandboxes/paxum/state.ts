@@ -1,6 +1,7 @@
 /** The Paxum sandbox's memory: the merchant's balances, every completed transfer, and the test controls' settings. */
 import { createHash } from 'node:crypto'
 import { XMLBuilder } from 'fast-xml-parser'
+import { createFailNext } from '../payout-controls.ts'
 
 /** One completed wallet transfer (failed attempts move no money and are not kept, as in Paxum's history). */
 export type PaxumTransfer = {
@@ -24,10 +25,10 @@ export function createPaxumState(startingBalance: number) {
   // numeric ids like Paxum's; a time-based prefix keeps them unique across sandbox restarts
   const prefix = String(Date.now()).slice(-7)
   let counter = 0
-  let failNext = 0
   const balance = (currency: string) => balances.get(currency) ?? startingBalance
 
   return {
+    ...createFailNext(),
     nextId: () => `${prefix}${String(++counter).padStart(4, '0')}`,
     balance,
     /** Debits the merchant and keeps the transfer. */
@@ -38,16 +39,6 @@ export function createPaxumState(startingBalance: number) {
     find: (transactionId: string) => transfers.find((t) => t.transactionId === transactionId),
     list: () => [...transfers],
     balances: () => Object.fromEntries(balances),
-    /** The next `count` API calls answer 503. */
-    failNextCalls(count: number): void {
-      failNext = count
-    },
-    /** True (and counts down) when this API call must fail. */
-    takeFailure(): boolean {
-      if (failNext <= 0) return false
-      failNext -= 1
-      return true
-    },
   }
 }
 export type PaxumState = ReturnType<typeof createPaxumState>

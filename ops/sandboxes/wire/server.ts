@@ -24,9 +24,9 @@
  * POST /report-extra {amount, currency} (a settled payout in the statement that nobody asked for).
  */
 import express, { type ErrorRequestHandler } from 'express'
-import { isCurrency } from '../../../domain/money.ts'
+import { createPayoutControls, isAmount } from '../payout-controls.ts'
 import { createBankApiRouter } from './bank-api.ts'
-import { createWireState, type WireState } from './state.ts'
+import { createWireState, type WirePayment, type WireState } from './state.ts'
 
 export type WireSandboxOptions = {
   /** the API user and password our driver sends as Basic auth (password: secret) */
@@ -41,49 +41,34 @@ export type WireSandboxOptions = {
   now?: () => number
 }
 
-const isAmount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0
+/** A statement's AcctSvcrRef: up to 34 letters and digits. */
+const STATEMENT_REF = /^[A-Za-z0-9]{1,34}$/
 
-/** Test and ops controls: a look at what the bank holds, outages, and statement differences for reconciliation. */
+/** The shared controls over the bank's payments; an adjustment may change the amount, the AcctSvcrRef or both. */
 function createControlRouter(state: WireState, now: () => number) {
-  const router = express.Router()
-  router.use(express.json())
-  /** Every payment the sandbox holds, brought up to date, and the balances. */
-  router.get('/payouts', (_req, res) => {
-    res.json({ payouts: state.list(), balances: state.balances() })
+  return createPayoutControls<WirePayment>({
+    list: () => ({ payouts: state.list(), balances: state.balances() }),
+    failNextCalls: state.failNextCalls,
+    find: state.findByRef,
+    noun: 'payment',
+    adjust: (payment, { amount, statementRef }) => {
+      if (amount !== undefined && !isAmount(amount)) return 'amount must be a positive integer in minor units'
+      if (statementRef !== undefined && (typeof statementRef !== 'string' || !STATEMENT_REF.test(statementRef))) return 'statementRef must be 1-34 letters and digits'
+      if (amount === undefined && statementRef === undefined) return 'amount or statementRef required'
+      if (isAmount(amount)) payment.reportAmount = amount
+      if (typeof statementRef === 'string') payment.reportRef = statementRef
+      return undefined
+    },
+    addExtra: ({ amount, currency, at }) => {
+      const bankRef = state.nextRef()
+      const payment: WirePayment = { msgId: `EXTRA-${bankRef}`, endToEndId: 'NOTPROVIDED', bankRef, amount, currency, remittance: '',
+        creditor: { name: 'Unknown', iban: '', bic: '', country: '' }, acceptedAt: at, rejection: null, polled: false,
+        settledAt: at, returnedAt: null, reportAmount: null, reportRef: null, extra: true }
+      state.accept(payment)
+      return payment
+    },
+    now,
   })
-  /** The next `count` API calls answer 503. */
-  router.post('/fail-next', (req, res) => {
-    const count = (req.body as { count?: unknown } | undefined)?.count
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return res.status(400).json({ error: 'count must be a non-negative integer' })
-    state.failNextCalls(count)
-    res.json({ failNext: count })
-  })
-  /** The statement shows `amount` (minor units) and/or `statementRef` (AcctSvcrRef) for the payout with AcctSvcrRef `providerRef`. */
-  router.post('/report-adjust', (req, res) => {
-    const { providerRef, amount, statementRef } = (req.body ?? {}) as { providerRef?: unknown; amount?: unknown; statementRef?: unknown }
-    const payment = typeof providerRef === 'string' ? state.findByRef(providerRef) : undefined
-    if (!payment) return res.status(404).json({ error: 'no payment with that providerRef' })
-    if (amount !== undefined && !isAmount(amount)) return res.status(400).json({ error: 'amount must be a positive integer in minor units' })
-    if (statementRef !== undefined && (typeof statementRef !== 'string' || !/^[A-Za-z0-9]{1,34}$/.test(statementRef))) {
-      return res.status(400).json({ error: 'statementRef must be 1-34 letters and digits' })
-    }
-    if (amount === undefined && statementRef === undefined) return res.status(400).json({ error: 'amount or statementRef required' })
-    if (isAmount(amount)) payment.reportAmount = amount
-    if (typeof statementRef === 'string') payment.reportRef = statementRef
-    res.json({ payout: payment })
-  })
-  /** A settled payout in the statement that nobody asked for (`amount` in minor units). */
-  router.post('/report-extra', (req, res) => {
-    const { amount, currency } = (req.body ?? {}) as { amount?: unknown; currency?: unknown }
-    if (!isAmount(amount) || !isCurrency(currency)) return res.status(400).json({ error: 'amount (minor units) and currency required' })
-    const at = new Date(now()).toISOString()
-    const bankRef = state.nextRef()
-    state.accept({ msgId: `EXTRA-${bankRef}`, endToEndId: 'NOTPROVIDED', bankRef, amount, currency, remittance: '',
-      creditor: { name: 'Unknown', iban: '', bic: '', country: '' }, acceptedAt: at, rejection: null, polled: false,
-      settledAt: at, returnedAt: null, reportAmount: null, reportRef: null, extra: true })
-    res.json({ payout: state.findByRef(bankRef) })
-  })
-  return router
 }
 
 const errors: ErrorRequestHandler = (err: { status?: number }, _req, res, _next) => {

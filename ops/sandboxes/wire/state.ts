@@ -1,4 +1,5 @@
 /** The wire sandbox's memory: payments keyed by MsgId, their lifecycle over time, the account's balances, test settings. */
+import { createFailNext } from '../payout-controls.ts'
 
 export const FAILING_BIC = 'FAILDEFFXXX'
 /** A creditor name containing this settles, then comes back (RJCT AC04 after ACSC). */
@@ -36,7 +37,6 @@ export function createWireState(options: { balance: number; settleDelayMs: numbe
   const balances = new Map<string, number>()
   const prefix = String(Date.now()).slice(-6)
   let counter = 0
-  let failNext = 0
   const balance = (currency: string) => balances.get(currency) ?? options.balance
   const move = (currency: string, delta: number) => balances.set(currency, balance(currency) + delta)
   const iso = (ms: number) => new Date(ms).toISOString()
@@ -58,6 +58,7 @@ export function createWireState(options: { balance: number; settleDelayMs: numbe
   }
 
   return {
+    ...createFailNext(),
     nextRef: () => `WB${prefix}${String(++counter).padStart(5, '0')}`,
     balance,
     /** Keeps a new payment; one that will move money is debited now, as the bank reserves it at acceptance. */
@@ -82,14 +83,6 @@ export function createWireState(options: { balance: number; settleDelayMs: numbe
     balances(): Record<string, number> {
       for (const p of payments.values()) advance(p)
       return Object.fromEntries(balances)
-    },
-    failNextCalls(count: number): void {
-      failNext = count
-    },
-    takeFailure(): boolean {
-      if (failNext <= 0) return false
-      failNext -= 1
-      return true
     },
   }
 }

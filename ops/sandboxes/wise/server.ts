@@ -24,6 +24,7 @@
  * POST /report-extra {amount, currency} (a debit for a payout nobody asked for).
  */
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
+import { posterSettings, type WebhookOptions } from '../payout-controls.ts'
 import { createBalanceRouter } from './balances.ts'
 import { createControlRouter } from './controls.ts'
 import { createLifecycle } from './lifecycle.ts'
@@ -32,25 +33,15 @@ import { createWiseState } from './state.ts'
 import { createTransferRouter } from './transfers.ts'
 import { createWiseWebhookPoster } from './webhooks.ts'
 
-export type WiseSandboxOptions = {
+export type WiseSandboxOptions = WebhookOptions & {
   /** the API token the sandbox accepts as Bearer (secret) */
   apiToken: string
   /** the business profile id */
   profileId: number
-  /** where webhooks go; none are sent without it */
-  webhookUrl?: string
-  /** default 100 ms */
-  webhookDelayMs?: number
-  /** deliver every webhook twice; default false */
-  duplicateWebhooks?: boolean
-  /** retries while the receiver does not answer 2xx: default 5 attempts, the first retry after 250 ms, then doubling */
-  webhookAttempts?: number
-  webhookRetryBaseMs?: number
   /** from funding to the outcome; default 300 ms */
   settleDelayMs?: number
   /** each currency's starting balance in minor units; default 1,000,000,000 */
   balance?: number
-  fetch?: typeof fetch
   now?: () => number
 }
 
@@ -74,8 +65,7 @@ const errors: ErrorRequestHandler = (err: { status?: number }, _req, res, _next)
 export function createWiseSandbox(options: WiseSandboxOptions) {
   const now = options.now ?? Date.now
   const state = createWiseState(options.balance ?? 1_000_000_000)
-  const webhooks = createWiseWebhookPoster({ url: options.webhookUrl, delayMs: options.webhookDelayMs ?? 100,
-    duplicate: options.duplicateWebhooks ?? false, attempts: options.webhookAttempts, retryBaseMs: options.webhookRetryBaseMs, fetch: options.fetch })
+  const webhooks = createWiseWebhookPoster(posterSettings(options))
   const lifecycle = createLifecycle({ state, webhooks, settleDelayMs: options.settleDelayMs ?? 300, now })
   const deps = { profileId: options.profileId, state, now }
   const api = express.Router()

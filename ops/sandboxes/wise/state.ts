@@ -1,5 +1,6 @@
 /** The Wise sandbox's memory: recipients, quotes, transfers, the profile's balances and statement, and the controls' settings. */
 import { CURRENCIES } from '../../../domain/money.ts'
+import { createFailNext } from '../payout-controls.ts'
 
 export const WISE_TRANSFER_STATES = ['incoming_payment_waiting', 'processing', 'funds_converted', 'outgoing_payment_sent',
   'bounced_back', 'funds_refunded', 'cancelled', 'charged_back'] as const
@@ -47,10 +48,10 @@ export function createWiseState(startingBalance: number) {
   const balances = Object.keys(CURRENCIES).filter((c) => c !== 'USDC')
     .map((currency, i) => ({ id: 200_100 + i, currency, amount: startingBalance }))
   let counter = Number(String(Date.now()).slice(-6)) * 100
-  let failNext = 0
 
   const balanceOf = (currency: string) => balances.find((b) => b.currency === currency)
   return {
+    ...createFailNext(),
     nextId: () => ++counter,
     recipients, quotes, transfers, statement, balances, balanceOf,
     /** The transfer created with this customerTransactionId: Wise's idempotency check. */
@@ -67,16 +68,6 @@ export function createWiseState(startingBalance: number) {
       statement.push({ currency: t.sourceCurrency, amount, at, transferId: t.id, holderName, reference: t.reference })
     },
     list: () => [...transfers.values()],
-    /** The next `count` API calls answer 503. */
-    failNextCalls(count: number): void {
-      failNext = count
-    },
-    /** True (and counts down) when this API call must fail. */
-    takeFailure(): boolean {
-      if (failNext <= 0) return false
-      failNext -= 1
-      return true
-    },
   }
 }
 export type WiseState = ReturnType<typeof createWiseState>

@@ -3,20 +3,17 @@ import { paymentRouterAbi } from '../../../chain/abis.ts'
 import { paymentIdFor } from '../../../payments/crypto/amounts.ts'
 import { PAYOUT_FAILURES, type PayoutRail, type PayoutState } from '../../rail.ts'
 import { CRYPTO_RAIL_CODES } from './codes.ts'
-import { startPayoutFixture, type PayoutFixture } from './fixture.ts'
+import { usePayoutFixture, type PayoutFixture } from './fixture.ts'
 
 const UNITS = 123_450_000n // 12_345 cents in a 6-decimal token
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('crypto payout rail: payouts on anvil', function () {
-  this.timeout(60_000)
   let f: PayoutFixture
   let rail: PayoutRail
-  before(async () => {
-    f = await startPayoutFixture()
-    rail = f.rail()
+  usePayoutFixture(this, (fixture, defaultRail) => {
+    [f, rail] = [fixture, defaultRail]
   })
-  after(() => f.stop())
 
   async function untilSettled(key: string): Promise<PayoutState | null> {
     for (let i = 0; i < 200; i++) {

@@ -9,7 +9,7 @@ import { setupLocalPayments, topUpFanzUsd } from '../../../chain/local-setup.ts'
 import { routerCallAbi } from '../../../chain/reverts.ts'
 import { NO_PERMIT, signPaymentOrder } from '../../../chain/signatures.ts'
 import { paymentIdFor } from '../../../payments/crypto/amounts.ts'
-import type { PayoutRequest } from '../../rail.ts'
+import type { PayoutRail, PayoutRequest } from '../../rail.ts'
 import { createCryptoRail, type CryptoRailConfig } from './driver.ts'
 
 /** Starts anvil, deploys, funds the treasury with `treasuryUnits` of FanzUSD; call stop() after the tests. */
@@ -66,3 +66,17 @@ export async function startPayoutFixture(treasuryUnits = 1_000_000_000n) {
   }
 }
 export type PayoutFixture = Awaited<ReturnType<typeof startPayoutFixture>>
+
+/**
+ * In a describe block: one fixture for all its tests, started before them and stopped after, with a minute per test;
+ * `use` receives the fixture and its default rail.
+ */
+export function usePayoutFixture(suite: Mocha.Suite, use: (fixture: PayoutFixture, rail: PayoutRail) => void): void {
+  let fixture: PayoutFixture | undefined
+  suite.timeout(60_000)
+  before(async () => {
+    fixture = await startPayoutFixture()
+    use(fixture, fixture.rail())
+  })
+  after(() => fixture?.stop())
+}

@@ -3,19 +3,16 @@ import { ApplicationFailure } from '@temporalio/common'
 import { paymentIdFor } from '../../../payments/crypto/amounts.ts'
 import { PAYOUT_FAILURES, type PayoutRail } from '../../rail.ts'
 import { CRYPTO_PAYOUT_CONFLICT, CRYPTO_RAIL_CODES } from './codes.ts'
-import { startPayoutFixture, type PayoutFixture } from './fixture.ts'
+import { usePayoutFixture, type PayoutFixture } from './fixture.ts'
 
 const UNITS = 123_450_000n // 12_345 cents in a 6-decimal token
 
 describe('crypto payout rail: one payout per key, whatever the retries', function () {
-  this.timeout(60_000)
   let f: PayoutFixture
   let rail: PayoutRail
-  before(async () => {
-    f = await startPayoutFixture()
-    rail = f.rail()
+  usePayoutFixture(this, (fixture, defaultRail) => {
+    [f, rail] = [fixture, defaultRail]
   })
-  after(() => f.stop())
 
   it('pays once for a repeated key: the repeat answers from the chain and sends nothing', async () => {
     const creator = f.newCreator()

@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict'
 import { PAYOUT_FAILURES, RAIL_NOTIFICATION_ERRORS, RailNotificationRejected, type PayoutRail } from '../../rail.ts'
-import { startPayoutFixture, type PayoutFixture } from './fixture.ts'
+import { usePayoutFixture, type PayoutFixture } from './fixture.ts'
 
 describe('crypto payout rail: destinations and notifications', function () {
-  this.timeout(60_000)
   let f: PayoutFixture
   let rail: PayoutRail
-  before(async () => {
-    f = await startPayoutFixture()
-    rail = f.rail()
+  usePayoutFixture(this, (fixture, defaultRail) => {
+    [f, rail] = [fixture, defaultRail]
   })
-  after(() => f.stop())
 
   const verify = (address: string) => rail.verifyDestination({ rail: 'crypto', address })
 
