@@ -168,6 +168,7 @@ function urls(cfg: StackConfig, env: AppEnv): Record<string, string> {
     'OpenSearch': env.OPENSEARCH_URL,
     'Processor sandboxes': `${env.CCBILL_API_URL}/sandbox/transactions (CCBill), ${env.SEGPAY_SRS_URL}/sandbox/transactions (Segpay), ${env.EPOCH_API_URL}/sandbox/transactions (Epoch), ${env.VEROTEL_FLEXPAY_URL}/sandbox/transactions (Verotel)`,
     ...(env.CRYPTO_RPC_URL ? { 'Local chain (anvil)': `${env.CRYPTO_RPC_URL}  (FanzUSD ${env.CRYPTO_TOKEN_ADDRESS})` } : {}),
+    'Payout rail sandboxes': `${env.PAXUM_API_URL}/sandbox/payouts (Paxum), ${env.WISE_API_URL}/sandbox/payouts (Wise), ${env.DWOLLA_API_URL}/sandbox/payouts (Dwolla ACH), ${env.WIRE_API_URL}/sandbox/payouts (bank wire)`,
     'KYC sandbox (Veriff-style)': `${env.VERIFF_API_URL}/sandbox/sessions`,
     'Mail sink': `${env.PUBLIC_URL}/admin/#/mail-messages  (raw: ${env.MAIL_SINK_URL}/messages)`,
     'Moderation endpoint': `${env.MODERATION_URL}/moderations  (OpenAI-compatible, local models)`,
