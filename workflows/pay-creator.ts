@@ -163,11 +163,11 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
       : { status: 'failed', failure: 'REJECTED', railCode: 'FINANCE', message: `finance: ${r?.note ?? 'not paid'}` }
   }
 
-  /** After settling, some rails can still send the money back for a few days: a notification or a daily-ish poll finds it. */
+  /** After settling, some rails can still send the money back for a few days: a notification, or a poll from hourly to six-hourly, finds it. */
   async function watchForReturn(rail: PayoutRailName): Promise<{ railCode: string; message: string } | null> {
     const window = PAYOUT_TIMING.returnWindow[rail]
     railUpdate = null
-    for (let waited = 0, wait: number = PAYOUT_TIMING.firstPoll; waited < window; wait = Math.min(wait * 2, PAYOUT_TIMING.maxPoll)) {
+    for (let waited = 0, wait: number = PAYOUT_TIMING.returnFirstPoll; waited < window; wait = Math.min(wait * 2, PAYOUT_TIMING.maxPoll)) {
       const step = Math.min(wait, window - waited)
       await condition(() => railUpdate !== null && railUpdate.status === 'failed', step)
       waited += step

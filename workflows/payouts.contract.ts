@@ -60,6 +60,8 @@ export const PAYOUT_TIMING = {
   approvalReminders: 2,
   /** the first status poll of a sent payout; doubled up to the maximum */
   firstPoll: 5_000,
+  /** the first look for a return after settling: returns come days later, and webhook rails wake the watch anyway */
+  returnFirstPoll: HOUR,
   maxPoll: 6 * HOUR,
   /** after settling, how long a rail can still return a payout (ACH returns, bounced wires and transfers) */
   returnWindow: { ach: 5 * DAY, wire: 5 * DAY, wise: 3 * DAY, paxum: 0, crypto: 0 } as Record<PayoutRailName, number>,
