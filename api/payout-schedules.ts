@@ -2,18 +2,15 @@
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleSpec } from '@temporalio/client'
 import type { Logger } from 'pino'
 import type { Db } from '../prisma/client.ts'
-import { payoutSettingsOf, type PayoutSettingsRow } from '../activities/payouts/settings.ts'
+import { payoutSettingsOf } from '../activities/payouts/settings.ts'
 import { toScheduleSpec } from '../domain/payouts/schedule.ts'
 import { payoutScheduleId, payoutsTaskQueue } from '../workflows/payouts.contract.ts'
 import { runPayouts } from '../workflows/index.ts'
 
-/** When a brand's runs start: weekly on a weekday, every 14 days, or monthly on a day, at an hour (UTC). */
-export const scheduleSpecOf = (s: Pick<PayoutSettingsRow, 'cadence' | 'weekday' | 'dayOfMonth' | 'hourUtc'>): ScheduleSpec => toScheduleSpec(s)
-
 /** Creates the brand's schedule, or brings its spec in line with the settings (its paused state is kept). */
 export async function ensurePayoutSchedule(temporal: Client, db: Db, brand: string, options: { paused?: boolean } = {}): Promise<void> {
   const settings = await payoutSettingsOf(db, brand)
-  const spec = scheduleSpecOf(settings)
+  const spec: ScheduleSpec = toScheduleSpec(settings)
   const handle = temporal.schedule.getHandle(payoutScheduleId(brand))
   try {
     await handle.update((prev) => ({ ...prev, spec, policies: { ...prev.policies, overlap: ScheduleOverlapPolicy.ALLOW_ALL } }))

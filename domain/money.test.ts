@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {
-  add, allocate, assertPurchaseAmount, convert, CURRENCIES, formatMoney, isCurrency, money, MONEY_ERRORS, mulDiv,
+  add, allocate, assertPurchaseAmount, convert, CURRENCIES, decimalText, formatMoney, isCurrency, money, MONEY_ERRORS, mulDiv,
   parseDecimal, percentOf, subtract, type ExchangeRate, type MoneyErrorCode, type Rounding,
 } from './money.ts'
 
@@ -95,6 +95,24 @@ describe('money', () => {
       assert.equal(parseDecimal(formatted.split(' ')[0] ?? '', currency), minor)
     })
   }
+
+  const decimalTextCases: [minor: number, currency: string, text: string][] = [
+    [1234, 'USD', '12.34'], [5, 'EUR', '0.05'], [-5, 'USD', '-0.05'], [0, 'GBP', '0.00'], [100, 'CAD', '1.00'],
+    [1500, 'JPY', '1500'], [0, 'JPY', '0'], [-7, 'JPY', '-7'], [1_000_001, 'USDC', '1.000001'], [1, 'USDC', '0.000001'],
+    [250_075, 'AUD', '2500.75'], [Number.MAX_SAFE_INTEGER, 'USD', '90071992547409.91'],
+  ]
+  for (const [minor, currency, text] of decimalTextCases) {
+    it(`decimalText(${minor} ${currency}) = '${text}', formatMoney adds the currency`, () => {
+      assert.equal(decimalText(money(minor, currency)), text)
+      assert.equal(formatMoney(money(minor, currency)), `${text} ${currency}`)
+      assert.equal(parseDecimal(text, currency), minor)
+    })
+  }
+
+  it('decimalText refuses what formatMoney refuses', () => {
+    assert.throws(() => decimalText({ amount: 1.5, currency: 'USD' }), code('NOT_INTEGER'))
+    assert.throws(() => decimalText({ amount: 1, currency: 'XYZ' } as unknown as Parameters<typeof decimalText>[0]), code('UNKNOWN_CURRENCY'))
+  })
 
   const badDecimals: [text: string, currency: string, error: MoneyErrorCode][] = [
     ['12.345', 'USD', 'TOO_PRECISE'], ['12.0', 'JPY', 'TOO_PRECISE'], ['1.0000001', 'USDC', 'TOO_PRECISE'],

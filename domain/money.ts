@@ -129,14 +129,17 @@ export const parseDecimal = (text: string, currency: string): number => {
   return sign === '-' && minor !== 0 ? -minor : minor
 }
 
-/** 1234 USD -> '12.34 USD'; 1200 JPY -> '1200 JPY'. */
-export const formatMoney = (m: Money): string => {
+/** Minor units as a decimal in major units, all of the currency's decimals: 1234 USD -> '12.34'; -5 USD -> '-0.05'. */
+export const decimalText = (m: Money): string => {
   const { exponent } = CURRENCIES[assertCurrency(m.currency)]
   const digits = String(Math.abs(assertMinorUnits(m.amount))).padStart(exponent + 1, '0')
   const whole = digits.slice(0, digits.length - exponent)
   const text = exponent === 0 ? whole : `${whole}.${digits.slice(digits.length - exponent)}`
-  return `${m.amount < 0 ? '-' : ''}${text} ${m.currency}`
+  return `${m.amount < 0 ? '-' : ''}${text}`
 }
+
+/** 1234 USD -> '12.34 USD'; 1200 JPY -> '1200 JPY'. */
+export const formatMoney = (m: Money): string => `${decimalText(m)} ${m.currency}`
 
 const parseRate = (rate: ExchangeRate | string): ExchangeRate => {
   if (typeof rate === 'string') {

@@ -4,12 +4,12 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { TestWorkflowEnvironment } from '@temporalio/testing'
 import { Worker } from '@temporalio/worker'
 import { ApplicationFailure } from '@temporalio/common'
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client'
+import { WorkflowUpdateFailedError, WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client'
 import { TOOLS } from '../ops/stack/paths.ts'
 import { payoutFakes, type ActivityName, type Call, type PayoutFakeOptions, type PayoutFakes } from '../test/support/payout-fakes.ts'
 import { payCreator } from './pay-creator.ts'
 import {
-  PAYOUT_REFUSALS, PAYOUT_TIMING, payCreatorProgressQuery, payCreatorWorkflowId, payoutDecisionUpdate, resolvePayoutUpdate, payoutKey, payoutRunWorkflowId, payoutsTaskQueue,
+  PAYOUT_REFUSALS, PAYOUT_TIMING, payCreatorProgressQuery, payCreatorWorkflowId, payoutDecisionUpdate, resolvePayoutUpdate, payoutRunWorkflowId, payoutsTaskQueue,
   railUpdateSignal, type PayCreatorInput, type PayCreatorProgress, type PayoutDecision,
 } from './payouts.contract.ts'
 
@@ -116,9 +116,6 @@ describe('payCreator workflow (time-skipping test server)', function () {
       assert.deepEqual(lock.args, { ...BOOK, amount: 1000, reserve: 100, netted: 50, reserveDays: 30 })
       assert.deepEqual(one(f, 'sendPayout').args, { ...BOOK, runId: 'run-1', rail: 'paxum', amount: 1000, currency: 'USD' })
       assert.deepEqual(one(f, 'settlePayout').args, { ...BOOK, amount: 1000, settledAt: '2026-01-05T09:00:00.000Z' })
-      // the activities derive every ledger and rail key from the workflow id they are given
-      assert.equal(payoutKey(lock.args.workflowId as string, 'in-transit'), `${WORKFLOW_ID}:in-transit`)
-      assert.equal(payoutKey(one(f, 'settlePayout').args.workflowId as string, 'settled'), `${WORKFLOW_ID}:settled`)
       assert.deepEqual(one(f, 'notifyCreatorOfPayout').args, { itemId: 'item-1', notice: 'payoutPaid', key: `${WORKFLOW_ID}:paid` })
       assert.equal(f.named('payoutStatus').length, 0, 'paxum has no return window: nothing to watch')
     })
@@ -179,12 +176,16 @@ describe('payCreator workflow (time-skipping test server)', function () {
 
     it('finance marks a parked payout not paid: back to available and no other rail tried; a payout not parked refuses a resolution', async () => {
       const unknown = { failure: 'SOMETHING_NEW', railCode: 'X9', message: 'unknown outcome' } as unknown as { failure: 'REJECTED'; railCode: string; message: string }
-      const { result, driven, f } = await run({ assessment: { rails: ['wire', 'paxum'] }, rails: { wire: { send: unknown } } }, async (h) => {
+      // the reversal is held, so the workflow is still running when the second resolution arrives
+      const { result, driven, f } = await run({ assessment: { rails: ['wire', 'paxum'] }, rails: { wire: { send: unknown } }, hold: ['reversePayout'] }, async (h, fk) => {
         await until(h, (p) => p.status === 'UNCONFIRMED')
         await h.executeUpdate(resolvePayoutUpdate, { args: [{ outcome: 'failed', by: 'finance-1', note: 'the bank never received it' }] })
-        return { own: await refusal(h.executeUpdate(resolvePayoutUpdate, { args: [{ outcome: 'settled', by: 'creator-1', note: 'mine' }] })).catch(() => 'ended') }
+        await untilCalled(fk, 'reversePayout')
+        const again = await refusal(h.executeUpdate(resolvePayoutUpdate, { args: [{ outcome: 'settled', by: 'finance-2', note: 'paid after all' }] }))
+        fk.release('reversePayout')
+        return { again }
       })
-      assert.ok(['NOT_UNCONFIRMED', 'ended'].includes(driven!.own))
+      assert.equal(driven!.again, PAYOUT_REFUSALS.notUnconfirmed)
       assert.deepEqual(result, { status: 'FAILED', amount: 0, rail: 'wire', reason: 'wire: finance: the bank never received it' })
       assert.deepEqual(f.named('sendPayout').map((c) => c.args.rail), ['wire'], 'paxum was not tried: the wire payout might still arrive')
       assert.equal(one(f, 'reversePayout').args.failureCode, 'FINANCE')
@@ -295,9 +296,14 @@ describe('payCreator workflow (time-skipping test server)', function () {
       const { driven, result, f } = await run({ assessment: APPROVAL, reassessment: { amount: 240_000 }, hold: ['recordPayoutDecision'] }, async (h, f) => {
         await until(h, (p) => p.status === 'AWAITING_APPROVAL')
         await untilCalled(f, 'notifyFinanceOfPayout')
-        const accepted = await decide(h, { decision: 'approve', by: 'finance-1', note: 'known spike' })
+        // the first decision is accepted and being recorded (held): a second one is refused meanwhile
+        const first = await h.startUpdate(payoutDecisionUpdate, { args: [{ decision: 'approve', by: 'finance-1', note: 'known spike' }],
+          waitForStage: WorkflowUpdateStage.ACCEPTED })
+        await untilCalled(f, 'recordPayoutDecision')
         const second = await refusal(decide(h, { decision: 'reject', by: 'finance-2' }))
         f.release('recordPayoutDecision')
+        // the update answers only once the decision is recorded
+        const accepted = await first.result()
         return { accepted, second }
       })
       assert.deepEqual(driven, { accepted: { accepted: true }, second: PAYOUT_REFUSALS.notAwaitingApproval })

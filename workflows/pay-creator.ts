@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, isCancellation, setHandler, workflowInfo } from '@temporalio/workflow'
+import { ApplicationFailure, condition, isCancellation, patched, setHandler, workflowInfo } from '@temporalio/workflow'
 import type { PayoutRailName } from '../domain/payouts/destinations.ts'
 import { RAIL_FAILURE_ACTIONS, railFailureAction } from '../domain/payouts/rail-order.ts'
 import type { PayoutState } from '../activities/payouts/rail.ts'
@@ -8,7 +8,7 @@ import {
   type PayCreatorInput, type PayCreatorOutput, type PayCreatorProgress, type PayoutDecision, type PayoutItemStatus, type PayoutResolution, type RailUpdate,
 } from './payouts.contract.ts'
 
-type Final = { status: 'settled'; settledAt: string } | { status: 'failed'; failure: string; message: string; railCode: string }
+type Final = { status: 'settled'; settledAt: string } | { status: 'failed'; failure: string; message: string; railCode: string; byFinance?: true }
 type Settled = Final | { status: 'unconfirmed' }
 const DAY = 86_400_000
 
@@ -25,6 +25,8 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
   const book = { itemId: input.itemId, workflowId, brand: input.brand, currency: input.currency, creatorId: input.creatorId }
   const progress: PayCreatorProgress = { status: 'SELECTED', rail: null, attempts: [] }
   let decision: PayoutDecision | null = null
+  // true from the moment a decision is accepted: it is recorded before the update answers, so the caller's next read sees it
+  let deciding = false
   let railUpdate: RailUpdate | null = null
   let resolution: PayoutResolution | null = null
   setHandler(payCreatorProgressQuery, () => progress)
@@ -33,8 +35,18 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
     if (r.by === input.creatorId) throw ApplicationFailure.create({ type: PAYOUT_REFUSALS.ownPayout, nonRetryable: true, message: 'Nobody settles their own payout.' })
   } })
   setHandler(railUpdateSignal, (u) => { if (u.rail === progress.rail) railUpdate = u })
-  setHandler(payoutDecisionUpdate, (d) => { decision = d; return { accepted: true as const } }, { validator: (d: PayoutDecision) => {
-    if (progress.status !== 'AWAITING_APPROVAL' || decision) throw ApplicationFailure.create({ type: PAYOUT_REFUSALS.notAwaitingApproval, nonRetryable: true, message: 'This payout is not waiting for a decision.' })
+  // runs from before the decision was recorded inside the update recorded it after the wait instead (replayed as they ran)
+  let recordedInUpdate = false
+  setHandler(payoutDecisionUpdate, async (d) => {
+    deciding = true
+    if (patched('payout-decision-recorded-before-answer')) {
+      recordedInUpdate = true
+      await books.recordPayoutDecision({ itemId: input.itemId, ...d })
+    }
+    decision = d
+    return { accepted: true as const }
+  }, { validator: (d: PayoutDecision) => {
+    if (progress.status !== 'AWAITING_APPROVAL' || deciding) throw ApplicationFailure.create({ type: PAYOUT_REFUSALS.notAwaitingApproval, nonRetryable: true, message: 'This payout is not waiting for a decision.' })
     if (d.by === input.creatorId) throw ApplicationFailure.create({ type: PAYOUT_REFUSALS.ownPayout, nonRetryable: true, message: 'Nobody approves their own payout.' })
   } })
   const end = (status: PayoutItemStatus, amount: number, reason: string | null): PayCreatorOutput => {
@@ -55,18 +67,19 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
     // workflow time: replay-safe
     const deadline = new Date(new Date().getTime() + PAYOUT_TIMING.approvalReminderEvery * (PAYOUT_TIMING.approvalReminders + 1)).toISOString()
     await books.recordApprovalWait({ itemId: input.itemId, reason: a.approval.reason, detail: a.approval.detail, expiresAt: deadline })
-    for (let round = 0; round <= PAYOUT_TIMING.approvalReminders && !decision; round++) {
+    for (let round = 0; round <= PAYOUT_TIMING.approvalReminders && !deciding; round++) {
       await books.notifyFinanceOfPayout({ itemId: input.itemId, reminder: round > 0, expiresAt: deadline, key: `${workflowId}:approval:${round}` })
-      await condition(() => decision !== null, PAYOUT_TIMING.approvalReminderEvery)
+      await condition(() => deciding, PAYOUT_TIMING.approvalReminderEvery)
     }
-    const d = decision as PayoutDecision | null
-    if (!d) {
+    if (!deciding) {
       // refuse decisions from here on: one accepted while the expiry is recorded would be ignored
       progress.status = 'EXPIRED'
       await books.markPayoutItem({ itemId: input.itemId, status: 'EXPIRED', failureCode: 'APPROVAL_EXPIRED', message: 'No finance decision before the approval expired; the money stays available.' })
       return end('EXPIRED', 0, 'approval expired')
     }
-    await books.recordPayoutDecision({ itemId: input.itemId, ...d })
+    await condition(() => decision !== null)
+    const d = decision as unknown as PayoutDecision
+    if (!recordedInUpdate) await books.recordPayoutDecision({ itemId: input.itemId, ...d })
     if (d.decision === 'reject') return end('REJECTED', 0, d.note ?? 'rejected by finance')
     // the balance may have moved while finance looked: gates again, and never more than what was approved
     a = await books.assessPayout({ itemId: input.itemId, approvedAmount: a.amount })
@@ -105,7 +118,7 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
     }
     lastFailure = { code: outcome.railCode, message: `${rail}: ${outcome.message}` }
     // the money came back after sending, or finance found it failed: no other rail in this run (the next run pays it)
-    if (outcome.failure === 'RETURNED' || outcome.railCode === 'FINANCE') break
+    if (outcome.failure === 'RETURNED' || outcome.byFinance) break
   }
   await books.reversePayout({ ...book, amount: a.amount, status: 'FAILED', failureCode: lastFailure.code, reason: lastFailure.message, wasSettled: false })
   await books.notifyCreatorOfPayout({ itemId: input.itemId, notice: 'payoutFailed', reason: lastFailure.message, key: `${workflowId}:failed` })
@@ -160,7 +173,7 @@ export async function payCreator(input: PayCreatorInput): Promise<PayCreatorOutp
     const r = resolution as PayoutResolution | null
     progress.status = 'SENDING'
     return r?.outcome === 'settled' ? { status: 'settled', settledAt: new Date().toISOString() }
-      : { status: 'failed', failure: 'REJECTED', railCode: 'FINANCE', message: `finance: ${r?.note ?? 'not paid'}` }
+      : { status: 'failed', failure: 'REJECTED', railCode: 'FINANCE', message: `finance: ${r?.note ?? 'not paid'}`, byFinance: true }
   }
 
   /** After settling, some rails can still send the money back for a few days: a notification, or a poll from hourly to six-hourly, finds it. */

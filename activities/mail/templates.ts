@@ -59,7 +59,7 @@ function mediaNotice(d: { brand: Brand; name: string; link: string; title: strin
 }
 
 /** What a creator hears about a payout. */
-export const PAYOUT_NOTICES = ['payoutSent', 'payoutPaid', 'payoutReturned', 'payoutFailed', 'payoutBlocked', 'payoutMethodVerified', 'payoutMethodFailed'] as const
+export const PAYOUT_NOTICES = ['payoutPaid', 'payoutReturned', 'payoutFailed', 'payoutBlocked', 'payoutMethodVerified', 'payoutMethodFailed'] as const
 
 function payoutNotice(d: { brand: Brand; name: string; link: string; notice: (typeof PAYOUT_NOTICES)[number]; amount: string; rail?: string; reason?: string }): MailContent {
   const say = (subject: string, ...paragraphs: string[]): MailContent =>
@@ -67,7 +67,6 @@ function payoutNotice(d: { brand: Brand; name: string; link: string; notice: (ty
   const why = d.reason ? [`Reason: ${d.reason}`] : []
   const via = d.rail ? ` by ${d.rail}` : ''
   switch (d.notice) {
-    case 'payoutSent': return say(`your payout of ${d.amount} is on its way`, `We sent ${d.amount}${via}. We will tell you when it arrives.`)
     case 'payoutPaid': return say(`your payout of ${d.amount} has arrived`, `Your payout of ${d.amount}${via} is complete.`)
     case 'payoutReturned': return say(`your payout of ${d.amount} came back`, `Your payout of ${d.amount}${via} was returned to us and is back in your available balance.`,
       ...why, 'Please check your payout method; we will try again at the next payout run.')

@@ -3,7 +3,9 @@ import type pg from 'pg'
 import type { Db } from '../../prisma/client.ts'
 import { approvalNeeded } from '../../domain/payouts/approval.ts'
 import type { PayoutRailName } from '../../domain/payouts/destinations.ts'
-import { evaluateGates, type GateFacts } from '../../domain/payouts/gates.ts'
+import { creatorGateDetail, evaluateGates, type GateFacts } from '../../domain/payouts/gates.ts'
+import { accountKey } from '../../domain/ledger/accounts.ts'
+import { createLedgerReads } from '../ledger/reads.ts'
 import { railAttemptOrder } from '../../domain/payouts/rail-order.ts'
 import { payoutSettingsOf } from './settings.ts'
 
@@ -24,12 +26,14 @@ export type Assessment = {
 const TAKEDOWN_FREEZE_DAYS = 14
 
 export function createPayoutAssessActivities({ db, pool }: { db: Db; pool: pg.Pool }) {
+  const reads = createLedgerReads(pool)
   /** What the ledger says: available (we owe them, payable) and receivable (they owe us back), in minor units. */
   async function balances(brand: string, currency: string, creatorId: string) {
-    const keys = [`${brand}:${currency}:creator_available:${creatorId}`, `${brand}:${currency}:creator_receivable:${creatorId}`]
-    const res = await pool.query<{ key: string; balance: string }>('SELECT key, balance::text FROM ledger_accounts WHERE key = ANY($1)', [keys])
-    const of = (k: string) => Number(res.rows.find((r) => r.key === k)?.balance ?? 0)
-    return { available: -of(keys[0]!), receivable: Math.max(0, of(keys[1]!)) }
+    const [available, receivable] = (['creatorAvailable', 'creatorReceivable'] as const).map((kind) => accountKey({ kind, brand, currency, owner: creatorId }))
+    const found = await reads.balances([available!, receivable!])
+    const of = (k: string) => found.get(k)?.balance ?? 0
+    // credit-normal: what we owe is the negated balance; the receivable (debit-normal) is what they owe us
+    return { available: -of(available!), receivable: Math.max(0, of(receivable!)) }
   }
 
   /** Open holds: set by finance or compliance, open chargeback disputes, and recent takedowns (moderation freezes). */
@@ -81,17 +85,14 @@ export function createPayoutAssessActivities({ db, pool }: { db: Db; pool: pg.Po
       const amount = approvedAmount === undefined ? verdict.amount : Math.min(verdict.amount, approvedAmount)
       const approval = approvedAmount === undefined && verdict.payable
         ? approvalNeeded({ amount, threshold: settings.approvalThreshold, history: history.map((h) => h.amount ?? 0), currency: item.currency }) : null
-      const blockedBy = verdict.gates.filter((g) => !g.passed).map((g) => g.gate)
-      const blockedDetail = verdict.gates.filter((g) => !g.passed).map((g) => g.detail).join(' ')
-      // what the creator reads: a hold's internal note (compliance, a disputed transaction) is finance's, not theirs
-      const creatorDetail = verdict.gates.filter((g) => !g.passed)
-        .map((g) => (g.gate === 'NO_HOLDS' ? 'Your payouts are on hold while we review your account; our support team can tell you more.' : g.detail)).join(' ')
+      const failed = verdict.gates.filter((g) => !g.passed)
+      const blockedBy = failed.map((g) => g.gate)
       await db.payoutItem.update({ where: { id: itemId }, data: { gates: verdict.gates, amount, reserve: verdict.reserve, netted: verdict.netted,
         available: Math.max(0, money.available), ...(verdict.payable ? {} : { status: 'BLOCKED', failureCode: blockedBy[0] ?? null,
-          failureMessage: blockedDetail }), updatedAt: now } })
-      const rails = railAttemptOrder(methods.map((m) => ({ id: m.id, rail: m.rail as PayoutRailName, verifiedAt: m.verifiedAt?.toISOString() ?? null, priority: m.priority })), [])
+          failureMessage: failed.map((g) => g.detail).join(' ') }), updatedAt: now } })
+      const rails = railAttemptOrder(methods.map((m) => ({ id: m.id, rail: m.rail as PayoutRailName, verifiedAt: m.verifiedAt?.toISOString() ?? null, priority: m.priority })))
         .map((m) => m.rail)
-      return { payable: verdict.payable && amount > 0, amount, reserve: verdict.reserve, netted: verdict.netted, reserveDays: settings.reserveDays, blockedBy, blockedDetail: creatorDetail,
+      return { payable: verdict.payable && amount > 0, amount, reserve: verdict.reserve, netted: verdict.netted, reserveDays: settings.reserveDays, blockedBy, blockedDetail: failed.map(creatorGateDetail).join(' '),
         approval: approval ? { reason: approval.reason, detail: approval.detail } : null, rails }
     },
   }

@@ -1,7 +1,8 @@
 /** The ledger side of a payout: lock (netting, reserve, available -> in transit), settle, or reverse back to available. */
 import { ApplicationFailure } from '@temporalio/activity'
 import type { Db } from '../../prisma/client.ts'
-import { payoutReturnedTemplate, payoutSentTemplate, payoutSettledTemplate, receivableNettingTemplate, reserveHoldTemplate, reserveReleaseTemplate } from '../../domain/ledger/payout-templates.ts'
+import { payoutReturnedTemplate, payoutSentTemplate, payoutSettledTemplate, receivableNettingTemplate, reserveHoldTemplate, reserveReleaseTemplate,
+  type PayoutTemplate } from '../../domain/ledger/payout-templates.ts'
 import { reversalOf } from '../../domain/ledger/templates.ts'
 import { LEDGER_REFUSALS } from '../../domain/ledger/validate.ts'
 import { payoutKey, type PayoutItemStatus } from '../../workflows/payouts.contract.ts'
@@ -9,9 +10,8 @@ import { currentCause } from '../ledger/cause.ts'
 import { LedgerRefusal, type EntryInput, type LedgerStore } from '../ledger/store.ts'
 
 export type PayoutBook = { itemId: string; workflowId: string; brand: string; currency: string; creatorId: string }
-type Template = (i: { brand: string; currency: string; creatorId: string; amount: number; reason?: string }) => { postings: EntryInput['postings']; memo: string }
 
-const entryOf = (b: PayoutBook, step: Parameters<typeof payoutKey>[1], kind: string, template: Template, amount: number, reason?: string): EntryInput => {
+const entryOf = (b: PayoutBook, step: Parameters<typeof payoutKey>[1], kind: string, template: PayoutTemplate, amount: number, reason?: string): EntryInput => {
   const e = template({ brand: b.brand, currency: b.currency, creatorId: b.creatorId, amount, reason })
   return { idempotencyKey: payoutKey(b.workflowId, step), kind, brand: b.brand, memo: e.memo, postings: e.postings, metadata: { payoutItemId: b.itemId } }
 }

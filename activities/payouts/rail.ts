@@ -1,25 +1,11 @@
 /** One interface for every payout rail (Paxum, Wise, ACH through Dwolla, wire through a bank's ISO 20022 API, crypto). */
 import { CodedError } from '../../domain/coded-error.ts'
 import type { PayoutRailName, PayoutDestination } from '../../domain/payouts/destinations.ts'
+import type { PayoutFailureCode } from '../../domain/payouts/rail-order.ts'
 
 export type { PayoutRailName, PayoutDestination }
 
-/** Why a rail refused or returned a payout, in our words; drivers map each rail's codes onto these. */
-export const PAYOUT_FAILURES = {
-  /** the account does not exist, is closed, or its number is wrong: never retry on this rail with this destination */
-  invalidAccount: 'INVALID_ACCOUNT',
-  /** the rail will not pay this person (compliance, sanctions, unverified recipient) */
-  recipientRefused: 'RECIPIENT_REFUSED',
-  /** our funding account at the rail is short: finance must top it up; retrying later may succeed */
-  insufficientFunds: 'INSUFFICIENT_FUNDS',
-  /** currency or amount the rail does not take for this destination */
-  unsupported: 'UNSUPPORTED',
-  /** the money was sent and came back (ACH return, bounced wire, refunded Wise transfer) */
-  returned: 'RETURNED',
-  /** anything else the rail reports as final */
-  rejected: 'REJECTED',
-} as const
-export type PayoutFailureCode = (typeof PAYOUT_FAILURES)[keyof typeof PAYOUT_FAILURES]
+export { PAYOUT_FAILURES, type PayoutFailureCode } from '../../domain/payouts/rail-order.ts'
 
 export type PayoutRequest = {
   /** forwarded to the rail (or used as its reference) so a retried request never pays twice */

@@ -9,6 +9,14 @@ export type RecordDeps = { db: Db; sendMail: MailSender; publicUrl: string; fina
 
 export function createPayoutRecordActivities({ db, sendMail, publicUrl, financeEmail }: RecordDeps) {
   const item = (itemId: string) => db.payoutItem.findUniqueOrThrow({ where: { id: itemId } })
+  const person = (id: string) => db.person.findUniqueOrThrow({ where: { id }, select: { displayName: true, email: true } })
+  /** An item with its creator and the amount as mail shows it. */
+  const itemForMail = async (itemId: string) => {
+    const it = await item(itemId)
+    return { it, creator: await person(it.creatorId), amount: formatMinor(it.amount ?? it.available, it.currency) }
+  }
+  // mail templates take at most 500 characters of reason
+  const clip = (reason: string | null | undefined) => (reason ?? '').slice(0, 480)
   const touch = (itemId: string, data: Parameters<typeof db.payoutItem.update>[0]['data']) =>
     db.payoutItem.update({ where: { id: itemId }, data: { ...data, updatedAt: new Date() } })
 
@@ -35,38 +43,35 @@ export function createPayoutRecordActivities({ db, sendMail, publicUrl, financeE
 
     /** Mails the finance inbox that a payout waits for approval (or a reminder); the key keeps retries to one mail. */
     async notifyFinanceOfPayout(i: { itemId: string; reminder: boolean; expiresAt: string; key: string }): Promise<void> {
-      const it = await item(i.itemId)
-      const creator = await db.person.findUniqueOrThrow({ where: { id: it.creatorId }, select: { displayName: true } })
+      const { it, creator, amount } = await itemForMail(i.itemId)
       await sendMail({ idempotencyKey: i.key, to: financeEmail, template: 'payoutApproval', data: {
-        creator: creator.displayName, amount: formatMinor(it.amount ?? it.available, it.currency), reason: it.approvalDetail ?? it.approvalReason ?? 'outlier',
+        creator: creator.displayName, amount, reason: it.approvalDetail ?? it.approvalReason ?? 'outlier',
         expiresAt: i.expiresAt, reminder: i.reminder ? 'yes' : 'no', link: `${publicUrl}/admin/#/payout-approvals` } })
     },
 
     /** Mails the finance inbox that a payout in transit needs them to check with the rail. */
     async notifyFinanceOfUnconfirmed(i: { itemId: string; reason: string; key: string }): Promise<void> {
-      const it = await item(i.itemId)
-      const creator = await db.person.findUniqueOrThrow({ where: { id: it.creatorId }, select: { displayName: true } })
+      const { it, creator, amount } = await itemForMail(i.itemId)
       await sendMail({ idempotencyKey: i.key, to: financeEmail, template: 'payoutUnconfirmed', data: { creator: creator.displayName,
-        amount: formatMinor(it.amount ?? it.available, it.currency), reason: i.reason.slice(0, 480), link: `${publicUrl}/admin/#/payout-items/${it.id}/show` } })
+        amount, reason: clip(i.reason), link: `${publicUrl}/admin/#/payout-items/${it.id}/show` } })
     },
 
     /** Tells the creator their payout method was verified (it is now live) or refused: an unexpected change is noticed. */
     async notifyCreatorOfMethod(i: { methodId: string; verified: boolean; reason: string | null; key: string }): Promise<void> {
       const m = await db.payoutMethod.findUniqueOrThrow({ where: { id: i.methodId } })
-      const creator = await db.person.findUniqueOrThrow({ where: { id: m.personId }, select: { displayName: true, email: true } })
+      const creator = await person(m.personId)
       const brand = (await db.persona.findFirst({ where: { personId: m.personId, kind: 'creator' }, include: { brand: true } }))?.brand.slug ?? 'fanzlab'
       await sendMail({ idempotencyKey: i.key, to: creator.email, template: 'payoutNotice', data: { brand, name: creator.displayName,
-        notice: i.verified ? 'payoutMethodVerified' : 'payoutMethodFailed', amount: '', rail: m.display, reason: (i.reason ?? '').slice(0, 480),
+        notice: i.verified ? 'payoutMethodVerified' : 'payoutMethodFailed', amount: '', rail: m.display, reason: clip(i.reason),
         link: `${publicUrl}/${brand}/studio/earnings` } })
     },
 
     /** Tells the creator what became of their payout. */
     async notifyCreatorOfPayout(i: { itemId: string; notice: (typeof PAYOUT_NOTICES)[number]; reason?: string; key: string }): Promise<void> {
-      const it = await item(i.itemId)
-      const creator = await db.person.findUniqueOrThrow({ where: { id: it.creatorId }, select: { displayName: true, email: true } })
+      const { it, creator, amount } = await itemForMail(i.itemId)
       await sendMail({ idempotencyKey: i.key, to: creator.email, template: 'payoutNotice', data: {
-        brand: it.brand, name: creator.displayName, notice: i.notice, amount: formatMinor(it.amount ?? it.available, it.currency),
-        rail: it.rail ?? '', reason: (i.reason ?? '').slice(0, 480), link: `${publicUrl}/${it.brand}/studio/earnings` } })
+        brand: it.brand, name: creator.displayName, notice: i.notice, amount,
+        rail: it.rail ?? '', reason: clip(i.reason), link: `${publicUrl}/${it.brand}/studio/earnings` } })
     },
   }
 }

@@ -6,7 +6,7 @@ import { reserveReleaseTemplate } from '../../domain/ledger/payout-templates.ts'
 import { payCreatorWorkflowId } from '../../workflows/payouts.contract.ts'
 import type { LedgerStore } from '../ledger/store.ts'
 import { currentCause } from '../ledger/cause.ts'
-import { payoutSettingsOf, type PayoutSettingsRow } from './settings.ts'
+import { payoutSettingsOf } from './settings.ts'
 
 /** Item statuses after which a payout's child has nothing left to do. */
 export const FINAL_ITEM_STATUSES = ['BLOCKED', 'PAID', 'RETURNED', 'FAILED', 'REJECTED', 'EXPIRED', 'UNCONFIRMED'] as const
@@ -43,7 +43,7 @@ export function createPayoutRunActivities({ db, pool, ledger }: RunDeps) {
      * Opens the run's record (once per workflow id), releases reserves that came due, and selects every creator whose
      * net available balance (available less what they owe back) meets the brand's minimum and their own.
      */
-    async openPayoutRun(input: { workflowId: string; brand: string; trigger: string; asOf: string }): Promise<{ runId: string; creators: number; settings: PayoutSettingsRow }> {
+    async openPayoutRun(input: { workflowId: string; brand: string; trigger: string; asOf: string }): Promise<{ runId: string; creators: number }> {
       const settings = await payoutSettingsOf(db, input.brand)
       const run = await db.payoutRun.upsert({ where: { workflowId: input.workflowId }, update: {},
         create: { workflowId: input.workflowId, brand: input.brand, currency: settings.currency, trigger: input.trigger, asOf: new Date(input.asOf), settings } })
@@ -62,7 +62,7 @@ export function createPayoutRunActivities({ db, pool, ledger }: RunDeps) {
         [run.id, payCreatorWorkflowId(input.workflowId, ''), input.brand, settings.currency, settings.minimum])
       const creators = await db.payoutItem.count({ where: { runId: run.id } })
       await db.payoutRun.update({ where: { id: run.id }, data: { creators, status: 'PAYING' } })
-      return { runId: run.id, creators, settings }
+      return { runId: run.id, creators }
     },
 
     /** The next page of a run's items in creator order, after `after` (a creator id). */

@@ -11,16 +11,10 @@ import { notificationErrorKind } from './webhooks.ts'
 export function createPayoutWebhookRouter({ db, temporal, rails }: { db: Db; temporal: Client; rails: Partial<Record<PayoutRailName, PayoutRail>> }): Router {
   const router = Router()
 
-  /** The payout the event is about: by our workflow id when the rail echoes it, else by the rail's payout reference. */
-  async function workflowOf(event: RailEvent): Promise<string | null> {
-    if (event.workflowId) return event.workflowId
-    const item = await db.payoutItem.findFirst({ where: { rail: event.rail, providerRef: event.providerRef }, select: { workflowId: true } })
-    return item?.workflowId ?? null
-  }
+  type Item = NonNullable<Awaited<ReturnType<typeof db.payoutItem.findFirst>>>
 
   /** A failure or return reported after the payout's workflow ended: one reconciliation case per payout and rail. */
-  async function openLateReturnCase(event: RailEvent) {
-    const item = await db.payoutItem.findFirst({ where: { rail: event.rail, providerRef: event.providerRef } })
+  async function openLateReturnCase(event: RailEvent, item: Item | null) {
     if (!item || event.state.status !== 'failed') return
     await db.reconciliationCase.createMany({ skipDuplicates: true, data: [{ runId: item.runId, rail: event.rail, kind: 'LATE_RETURN',
       providerRef: event.providerRef, itemId: item.id, ledgerAmount: item.amount, railAmount: item.amount, currency: item.currency,
@@ -42,7 +36,9 @@ export function createPayoutWebhookRouter({ db, temporal, rails }: { db: Db; tem
       if (err instanceof RailNotificationRejected) throw new DomainError(notificationErrorKind(err.code), err.message)
       throw err
     }
-    const workflowId = await workflowOf(event)
+    // the payout the event is about, by the rail's payout reference (our workflow id when the rail echoes it)
+    const item = await db.payoutItem.findFirst({ where: { rail: event.rail, providerRef: event.providerRef } })
+    const workflowId = event.workflowId ?? item?.workflowId ?? null
     // an event about a payout whose reference is not recorded yet (it raced our own record of the send): the rail retries
     if (!workflowId) throw new DomainError('unavailable', 'This payout is not known yet; send the notification again later.')
     const { count } = await db.payoutRailEvent.createMany({ skipDuplicates: true, data: [{ rail: event.rail, eventId: event.eventId,
@@ -51,7 +47,7 @@ export function createPayoutWebhookRouter({ db, temporal, rails }: { db: Db; tem
     const signalled = await temporal.workflow.getHandle(workflowId).signal(railUpdateSignal, { eventId: event.eventId, rail: event.rail, status: event.state.status })
       .then(() => true, (err: unknown) => { if (err instanceof WorkflowNotFoundError) return false; throw err })
     // the payout's run has ended (its return window closed): money coming back now is a case for finance, never dropped
-    if (!signalled && event.state.status === 'failed') await openLateReturnCase(event)
+    if (!signalled && event.state.status === 'failed') await openLateReturnCase(event, item)
     req.log.info({ rail: event.rail, eventId: event.eventId, providerRef: event.providerRef, workflowId, duplicate: count === 0, signalled }, 'payout rail notification')
     res.status(200).json({ received: true })
   })

@@ -7,6 +7,7 @@ import { toCsv } from '../../domain/ledger/reports.ts'
 import { payoutDecisionUpdate, payoutRunWorkflowId, payoutScheduleId, payoutsTaskQueue, resolvePayoutUpdate } from '../../workflows/payouts.contract.ts'
 import { runPayouts } from '../../workflows/index.ts'
 import { audit } from '../audit.ts'
+import { decide } from '../../domain/authz.ts'
 import { authorize, brandScope } from '../authz.ts'
 import { DomainError } from '../errors.ts'
 import { listQuery, sendPage } from '../list-query.ts'
@@ -23,19 +24,26 @@ const cases = listQuery(['createdAt', 'kind', 'status', 'id'], z.object({ runId:
 
 export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Client }): Router {
   const router = Router()
-  const decideBrand = (req: Parameters<typeof financeBrandWhere>[0], brand: string) => {
-    const scope = brandScope(req, 'payouts', 'manage')
-    return scope === 'all' || scope.includes(brand)
-  }
+  type Req = Parameters<typeof financeBrandWhere>[0]
+  const allowed = (req: Req, action: 'read' | 'approve' | 'manage', brand: string) => decide(req.person?.roles ?? [], 'payouts', action, brand)
   const read = authorize('payouts', 'read')
-  const inScope = (req: Parameters<typeof financeBrandWhere>[0], brand: string) => {
-    const scope = brandScope(req, 'payouts', 'read')
-    if (scope !== 'all' && !scope.includes(brand)) throw new DomainError('notFound', 'Nothing here on a brand you can see.')
+  const inScope = (req: Req, brand: string) => {
+    if (!allowed(req, 'read', brand)) throw new DomainError('notFound', 'Nothing here on a brand you can see.')
   }
-  const totals = async (runId: string) => {
-    const rows = await db.payoutItem.groupBy({ by: ['status'], where: { runId }, _count: { _all: true }, _sum: { amount: true } })
-    return Object.fromEntries(rows.map((r) => [r.status, { count: r._count._all, amount: r._sum.amount ?? 0 }]))
+  /** Items counted and summed by status, and open reconciliation cases, for several runs in two queries. */
+  const summaries = async (runIds: string[]) => {
+    const [items, cases] = await Promise.all([
+      db.payoutItem.groupBy({ by: ['runId', 'status'], where: { runId: { in: runIds } }, _count: { _all: true }, _sum: { amount: true } }),
+      db.reconciliationCase.groupBy({ by: ['runId'], where: { runId: { in: runIds }, status: 'OPEN' }, _count: { _all: true } }),
+    ])
+    return new Map(runIds.map((id) => [id, {
+      totals: Object.fromEntries(items.filter((r) => r.runId === id).map((r) => [r.status, { count: r._count._all, amount: r._sum.amount ?? 0 }])),
+      openCases: cases.find((c) => c.runId === id)?._count._all ?? 0,
+    }]))
   }
+  /** Display names of people, by id, in one query. */
+  const displayNames = async (ids: string[]) =>
+    new Map((await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((p) => [p.id, p.displayName]))
 
   /** Payout runs, newest first, with their items counted by status. */
   router.get('/payout-runs', read, async (req, res) => {
@@ -44,7 +52,8 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
     const where = { ...f, ...financeBrandWhere(req, f.brand) }
     const [rows, total] = await Promise.all([db.payoutRun.findMany({ where, orderBy: req.query.sort ? q.orderBy : { startedAt: 'desc' }, skip: q.skip, take: q.take }),
       db.payoutRun.count({ where })])
-    sendPage(res, 'payout-runs', q.skip, await Promise.all(rows.map(async (r) => ({ ...r, totals: await totals(r.id) }))), total)
+    const summary = await summaries(rows.map((r) => r.id))
+    sendPage(res, 'payout-runs', q.skip, rows.map((r) => ({ ...r, ...summary.get(r.id) })), total)
   })
 
   /** One run with its totals and open reconciliation cases. */
@@ -52,7 +61,7 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
     const run = await db.payoutRun.findUnique({ where: { id: uuid(req.params.id) } })
     if (!run) throw new DomainError('notFound', 'No such payout run.')
     inScope(req, run.brand)
-    res.json({ ...run, totals: await totals(run.id), openCases: await db.reconciliationCase.count({ where: { runId: run.id, status: 'OPEN' } }) })
+    res.json({ ...run, ...(await summaries([run.id])).get(run.id) })
   })
 
   /** Every item of a run as CSV, for accounting: creator, amounts, status, rail and the rail's reference. */
@@ -61,7 +70,7 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
     if (!run) throw new DomainError('notFound', 'No such payout run.')
     inScope(req, run.brand)
     const rows = await db.payoutItem.findMany({ where: { runId: run.id }, orderBy: { creatorId: 'asc' } })
-    const people = new Map((await db.person.findMany({ where: { id: { in: rows.map((r) => r.creatorId) } }, select: { id: true, displayName: true } })).map((p) => [p.id, p.displayName]))
+    const people = await displayNames(rows.map((r) => r.creatorId))
     await audit(db, req, { action: 'payout_run.export', resourceType: 'payout_run', resourceId: run.id, workflowId: run.workflowId })
     res.type('text/csv').attachment(`payout-run-${run.brand}-${run.asOf.toISOString().slice(0, 10)}.csv`).send(toCsv(rows.map((r) => ({
       item: r.id, creator_id: r.creatorId, creator: people.get(r.creatorId) ?? '', currency: r.currency, available: r.available, amount: r.amount ?? 0,
@@ -76,7 +85,7 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
     const where = { ...q.filter, ...financeBrandWhere(req, f.brand) }
     const [rows, total] = await Promise.all([db.payoutItem.findMany({ where, orderBy: req.query.sort ? q.orderBy : { updatedAt: 'desc' }, skip: q.skip, take: q.take }),
       db.payoutItem.count({ where })])
-    const people = new Map((await db.person.findMany({ where: { id: { in: rows.map((r) => r.creatorId) } }, select: { id: true, displayName: true } })).map((p) => [p.id, p.displayName]))
+    const people = await displayNames(rows.map((r) => r.creatorId))
     sendPage(res, 'payout-items', q.skip, rows.map((r) => ({ ...r, creatorName: people.get(r.creatorId) ?? null })), total)
   })
 
@@ -95,7 +104,7 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
   router.post('/payout-items/:id/decision', authorize('payouts', 'approve'), async (req, res) => {
     const item = await db.payoutItem.findUnique({ where: { id: uuid(req.params.id) } })
     if (!item) throw new DomainError('notFound', 'No such payout.')
-    if (brandScope(req, 'payouts', 'approve') !== 'all' && !(brandScope(req, 'payouts', 'approve') as string[]).includes(item.brand)) {
+    if (!allowed(req, 'approve', item.brand)) {
       throw new DomainError('forbidden', 'You may not approve payouts on this brand.')
     }
     const body = z.object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(1000).optional() })
@@ -121,7 +130,7 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
   router.post('/payout-items/:id/resolve', authorize('payouts', 'manage'), async (req, res) => {
     const item = await db.payoutItem.findUnique({ where: { id: uuid(req.params.id) } })
     if (!item) throw new DomainError('notFound', 'No such payout.')
-    if (!decideBrand(req, item.brand)) throw new DomainError('forbidden', 'You may not settle payouts on this brand.')
+    if (!allowed(req, 'manage', item.brand)) throw new DomainError('forbidden', 'You may not settle payouts on this brand.')
     const body = z.object({ outcome: z.enum(['settled', 'failed']), note: z.string().trim().min(3, 'say what the rail confirmed').max(1000) }).parse(req.body)
     await temporal.workflow.getHandle(item.workflowId).executeUpdate(resolvePayoutUpdate, { args: [{ ...body, by: req.person!.id }] })
       .catch((err: unknown) => { throw payoutRefusal(err) })
@@ -145,7 +154,7 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
     const found = await db.reconciliationCase.findUnique({ where: { id: uuid(req.params.id) } })
     if (!found) throw new DomainError('notFound', 'No such case.')
     const run = await db.payoutRun.findUniqueOrThrow({ where: { id: found.runId } })
-    if (!decideBrand(req, run.brand)) throw new DomainError('forbidden', 'You may not resolve cases on this brand.')
+    if (!allowed(req, 'manage', run.brand)) throw new DomainError('forbidden', 'You may not resolve cases on this brand.')
     if (found.status !== 'OPEN') throw new DomainError('caseClosed', 'This case is already resolved.')
     const c = await db.reconciliationCase.update({ where: { id: found.id }, data: { status: 'RESOLVED', resolution, resolvedBy: req.person!.id, resolvedAt: new Date() } })
     await audit(db, req, { action: 'reconciliation_case.resolve', resourceType: 'reconciliation_case', resourceId: c.id, reason: resolution })
@@ -156,8 +165,9 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
   router.get('/payout-schedules', read, async (req, res) => {
     const scope = brandScope(req, 'payouts', 'read')
     const brands = (await db.brand.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, name: true } })).filter((b) => scope === 'all' || scope.includes(b.slug))
+    const settings = await db.payoutSetting.findMany({ where: { brand: { in: brands.map((b) => b.slug) } } })
     const rows = await Promise.all(brands.map(async (b) => ({ id: b.slug, brand: b.slug, name: b.name,
-      settings: await db.payoutSetting.findUnique({ where: { brand: b.slug } }), schedule: await describePayoutSchedule(temporal, b.slug) })))
+      settings: settings.find((x) => x.brand === b.slug) ?? null, schedule: await describePayoutSchedule(temporal, b.slug) })))
     sendPage(res, 'payout-schedules', 0, rows, rows.length)
   })
 
@@ -167,14 +177,15 @@ export function createPayoutAdminRouter({ db, temporal }: { db: Db; temporal: Cl
     const action = z.enum(['pause', 'unpause', 'trigger']).parse(req.params.action)
     const { note } = z.object({ note: z.string().trim().max(500).optional() }).parse(req.body ?? {})
     if (!(await db.brand.findUnique({ where: { slug: brand } }))) throw new DomainError('notFound', `No brand ${brand}.`)
-    await ensurePayoutSchedule(temporal, db, brand)
-    const handle = temporal.schedule.getHandle(payoutScheduleId(brand))
     if (action === 'trigger') {
       const started = await temporal.workflow.start(runPayouts, { workflowId: payoutRunWorkflowId(brand, new Date().toISOString()), taskQueue: payoutsTaskQueue,
         args: [{ brand, trigger: 'manual' }] })
       await audit(db, req, { action: 'payout_schedule.trigger', resourceType: 'payout_schedule', resourceId: brand, reason: note, workflowId: started.workflowId })
       return res.status(202).location(`/api/workflows/${encodeURIComponent(started.workflowId)}`).json({ workflowId: started.workflowId })
     }
+    // the schedule is made on first use, should the API's start-up not have reached Temporal
+    await ensurePayoutSchedule(temporal, db, brand)
+    const handle = temporal.schedule.getHandle(payoutScheduleId(brand))
     const by = `${action === 'pause' ? 'paused' : 'resumed'} by ${req.person!.email}${note ? `: ${note}` : ''}`
     await (action === 'pause' ? handle.pause(by) : handle.unpause(by))
     await audit(db, req, { action: `payout_schedule.${action}`, resourceType: 'payout_schedule', resourceId: brand, reason: note })

@@ -9,9 +9,12 @@ import { createLedgerReads } from '../../activities/ledger/reads.ts'
 import { DESTINATION_PURPOSE } from '../../activities/payouts/sending.ts'
 import { toCsv } from '../../domain/ledger/reports.ts'
 import { isCurrency } from '../../domain/money.ts'
-import { checkDestination, maskDestination } from '../../domain/payouts/destination-checks.ts'
+import { checkDestination } from '../../domain/payouts/destination-checks.ts'
+import { maskDestination } from '../../domain/payouts/destination-mask.ts'
 import { PAYOUT_RAIL_NAMES, type PayoutDestination } from '../../domain/payouts/destinations.ts'
 import { checkTaxForm } from '../../domain/payouts/tax-forms.ts'
+import { nextPayoutAt, type PayoutWhen } from '../../domain/payouts/schedule.ts'
+import { creatorGateDetail, type GateResult } from '../../domain/payouts/gates.ts'
 import { payoutsTaskQueue, verifyPayoutMethodWorkflowId } from '../../workflows/payouts.contract.ts'
 import { verifyPayoutMethod } from '../../workflows/index.ts'
 import { audit } from '../audit.ts'
@@ -24,8 +27,7 @@ const DAY = 86_400_000
 const BALANCES = { creator_pending: 'pending', creator_available: 'available', payouts_in_transit: 'inTransit', reserves: 'reserved', creator_receivable: 'owed' } as const
 
 /** The gates as the creator sees them: a hold's internal note (compliance, a disputed transaction) stays with finance. */
-const creatorGates = (gates: unknown) => (Array.isArray(gates) ? gates as { gate: string; passed: boolean; detail: string }[] : []).map((g) =>
-  (g.gate === 'NO_HOLDS' && !g.passed ? { ...g, detail: 'Your payouts are on hold while we review your account; our support team can tell you more.' } : g))
+const creatorGates = (gates: unknown) => (Array.isArray(gates) ? gates as GateResult[] : []).map((g) => ({ ...g, detail: creatorGateDetail(g) }))
 
 /** The shape of each rail's destination (the rules — checksums, lengths, countries — are checkDestination's). */
 const text = z.string().max(200)
@@ -62,7 +64,9 @@ export function createCreatorPayoutRouter({ db, pool, temporal, pii, configuredR
     const preference = await db.payoutPreference.findUnique({ where: { personId: me(req) } })
     res.json([...books.values()].map((b) => {
       const s = settings.find((x) => x.brand === b.brand)
-      return { ...b, minimum: Math.max(s?.minimum ?? 0, preference?.minimum ?? 0), cadence: s?.cadence ?? null, reservePercent: (s?.reserveBps ?? 0) / 100 }
+      return { ...b, minimum: Math.max(s?.minimum ?? 0, preference?.minimum ?? 0), cadence: s?.cadence ?? null, reservePercent: (s?.reserveBps ?? 0) / 100,
+        // when the brand's schedule runs next (finance may pause it or run it early)
+        nextPayoutAt: s ? nextPayoutAt({ ...s, cadence: s.cadence as PayoutWhen['cadence'] }, new Date().toISOString()) : null }
     }))
   })
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { approvalNeeded, approvalSchedule, type ApprovalInput, type ApprovalReason } from './approval.ts'
+import {approvalNeeded, type ApprovalInput, type ApprovalReason } from './approval.ts'
 
 const T = 500_000
 
@@ -40,27 +40,5 @@ describe('payout approval', () => {
   ]
   for (const [name, input] of bad) {
     it(`refuses ${name}`, () => assert.throws(() => approvalNeeded(input), { name: 'PayoutError', code: 'INVALID_AMOUNT' }))
-  }
-})
-
-describe('approval schedule', () => {
-  const cases: [name: string, input: Parameters<typeof approvalSchedule>[0], expected: ReturnType<typeof approvalSchedule>][] = [
-    ['default: remind daily, lapse after 3 days', { requestedAt: '2025-06-02T06:00:00Z' }, {
-      reminders: ['2025-06-03T06:00:00.000Z', '2025-06-04T06:00:00.000Z'], expiresAt: '2025-06-05T06:00:00.000Z' }],
-    ['an offset request time is kept in UTC', { requestedAt: '2025-06-02T08:30:00+02:00', reminderHours: 36, expiryHours: 72 }, {
-      reminders: ['2025-06-03T18:30:00.000Z'], expiresAt: '2025-06-05T06:30:00.000Z' }],
-    ['a reminder interval as long as the expiry sends none', { requestedAt: '2025-06-02T06:00:00Z', reminderHours: 72 }, {
-      reminders: [], expiresAt: '2025-06-05T06:00:00.000Z' }],
-  ]
-  for (const [name, input, expected] of cases) it(name, () => assert.deepEqual(approvalSchedule(input), expected))
-
-  const bad: [name: string, input: Parameters<typeof approvalSchedule>[0], code: string][] = [
-    ['a zone-less time', { requestedAt: '2025-06-02T06:00:00' }, 'INVALID_TIME'],
-    ['zero reminder hours', { requestedAt: '2025-06-02T06:00:00Z', reminderHours: 0 }, 'INVALID_SETTINGS'],
-    ['fractional expiry hours', { requestedAt: '2025-06-02T06:00:00Z', expiryHours: 1.5 }, 'INVALID_SETTINGS'],
-    ['an expiry past 30 days', { requestedAt: '2025-06-02T06:00:00Z', expiryHours: 24 * 31 }, 'INVALID_SETTINGS'],
-  ]
-  for (const [name, input, code] of bad) {
-    it(`refuses ${name} with ${code}`, () => assert.throws(() => approvalSchedule(input), { name: 'PayoutError', code }))
   }
 })

@@ -1,6 +1,6 @@
-/** When a payout waits for a finance approval, and how long the approval may take. Pure. */
+/** When a payout waits for a finance approval. Pure. */
 import { formatMoney, isCurrency } from '../money.ts'
-import { instantMs, minorUnits, PAYOUT_ERRORS, PayoutError } from './errors.ts'
+import { minorUnits } from './errors.ts'
 
 export const APPROVAL_REASONS = {
   ABOVE_THRESHOLD: 'ABOVE_THRESHOLD', UNUSUAL_AMOUNT: 'UNUSUAL_AMOUNT', FIRST_LARGE_PAYOUT: 'FIRST_LARGE_PAYOUT',
@@ -50,27 +50,4 @@ export function approvalNeeded(i: ApprovalInput): ApprovalNeed | null {
     return { reason: 'FIRST_LARGE_PAYOUT', detail: `The creator's first payout, ${show(amount)}, is more than half the ${show(threshold)} approval threshold.` }
   }
   return null
-}
-
-/** How long finance has to decide: reminders every `reminderHours`, and the approval lapses at `expiryHours`. */
-export type ApprovalPolicy = { reminderHours: number; expiryHours: number }
-export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = Object.freeze({ reminderHours: 24, expiryHours: 72 })
-
-const HOUR_MS = 3_600_000
-
-/**
- * When to remind finance about a pending approval and when it lapses (the payout then skips this run and is assessed
- * again at the next one). Reminders fall strictly before the expiry: 24 h policy, 72 h expiry -> at +24 h and +48 h.
- */
-export function approvalSchedule(i: { requestedAt: string } & Partial<ApprovalPolicy>): { reminders: string[]; expiresAt: string } {
-  const start = instantMs(i.requestedAt, 'approval request time')
-  const reminderHours = i.reminderHours ?? DEFAULT_APPROVAL_POLICY.reminderHours
-  const expiryHours = i.expiryHours ?? DEFAULT_APPROVAL_POLICY.expiryHours
-  const whole = (n: number) => Number.isSafeInteger(n) && n > 0
-  if (!whole(reminderHours) || !whole(expiryHours) || expiryHours > 24 * 30) {
-    throw new PayoutError(PAYOUT_ERRORS.INVALID_SETTINGS, `approval hours ${reminderHours} / ${expiryHours} must be whole, positive, expiry at most 30 days`)
-  }
-  const reminders: string[] = []
-  for (let h = reminderHours; h < expiryHours; h += reminderHours) reminders.push(new Date(start + h * HOUR_MS).toISOString())
-  return { reminders, expiresAt: new Date(start + expiryHours * HOUR_MS).toISOString() }
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import { checkDestination, maskDestination, type DestinationErrorCode } from './destination-checks.ts'
+import { checkDestination, type DestinationErrorCode } from './destination-checks.ts'
+import { maskDestination } from './destination-mask.ts'
 import type { AchDestination, PayoutDestination, WireDestination, WiseDestination } from './destinations.ts'
 
 const ach: AchDestination = { rail: 'ach', holderName: 'Jamie Rivera', routingNumber: '021000021', accountNumber: '000123456789', accountType: 'checking' }

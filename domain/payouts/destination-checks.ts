@@ -150,4 +150,3 @@ export function checkDestination(d: PayoutDestination): DestinationCheck {
   }
 }
 
-export { maskDestination } from './destination-mask.ts'

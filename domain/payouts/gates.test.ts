@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { evaluateGates, type GateCode, type GateFacts } from './gates.ts'
+import { creatorGateDetail, evaluateGates, type GateCode, type GateFacts } from './gates.ts'
 
 const NOW = '2025-06-02T06:00:00Z'
 const ok: GateFacts = {
@@ -97,4 +97,13 @@ describe('payout gates', () => {
   for (const [name, input, code] of bad) {
     it(`refuses ${name} with ${code}`, () => assert.throws(() => evaluateGates(input), { name: 'PayoutError', code }))
   }
+})
+
+describe('gates as the creator reads them', () => {
+  it('a failed hold gate never carries finance\'s note; every other gate reads as finance reads it', () => {
+    const note = 'open chargeback ccbill 0123; compliance case 42'
+    assert.doesNotMatch(creatorGateDetail({ gate: 'NO_HOLDS', passed: false, detail: note }), /chargeback|compliance case/)
+    assert.equal(creatorGateDetail({ gate: 'NO_HOLDS', passed: true, detail: 'No open holds.' }), 'No open holds.')
+    assert.equal(creatorGateDetail({ gate: 'TAX_FORM', passed: false, detail: 'No tax form on file.' }), 'No tax form on file.')
+  })
 })

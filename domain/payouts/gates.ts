@@ -120,3 +120,7 @@ export function evaluateGates(f: GateFacts): GateVerdict {
   const payable = gates.every((g) => g.passed)
   return payable ? { payable, gates, amount, reserve, netted: receivable, net } : { payable, gates, amount: 0, reserve: 0, netted: 0, net }
 }
+
+/** A gate as the creator reads it: a hold's internal note (compliance, a disputed transaction) stays with finance. */
+export const creatorGateDetail = (g: GateResult): string =>
+  (g.gate === GATES.NO_HOLDS && !g.passed ? 'Your payouts are on hold while we review your account; our support team can tell you more.' : g.detail)

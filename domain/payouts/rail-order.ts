@@ -7,23 +7,33 @@ export const DEFAULT_RAIL_ORDER: readonly PayoutRailName[] = Object.freeze(['pax
 /** A creator's payout method as the ordering sees it; lower priority numbers go first. */
 export type RailMethod = { id: string; rail: PayoutRailName; verifiedAt: string | null; priority: number }
 
-/** The verified methods to try in order: by priority, then DEFAULT_RAIL_ORDER, then id; rails that failed permanently are skipped. */
-export function railAttemptOrder<M extends RailMethod>(methods: readonly M[], failedPermanently: readonly PayoutRailName[]): M[] {
+/** The verified methods to try in order: by priority, then DEFAULT_RAIL_ORDER, then id. */
+export function railAttemptOrder<M extends RailMethod>(methods: readonly M[]): M[] {
   const rank = (rail: PayoutRailName) => {
     const i = DEFAULT_RAIL_ORDER.indexOf(rail)
     return i === -1 ? DEFAULT_RAIL_ORDER.length : i
   }
   return methods
-    .filter((m) => m.verifiedAt !== null && !failedPermanently.includes(m.rail))
+    .filter((m) => m.verifiedAt !== null)
     .sort((a, b) => a.priority - b.priority || rank(a.rail) - rank(b.rail) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
-/** Failure codes the rail adapters report. */
-export const RAIL_FAILURES = {
-  INVALID_ACCOUNT: 'INVALID_ACCOUNT', RECIPIENT_REFUSED: 'RECIPIENT_REFUSED', UNSUPPORTED: 'UNSUPPORTED', REJECTED: 'REJECTED',
-  INSUFFICIENT_FUNDS: 'INSUFFICIENT_FUNDS', RETURNED: 'RETURNED',
+/** Why a rail refused or returned a payout, in our words; drivers map each rail's codes onto these. */
+export const PAYOUT_FAILURES = {
+  /** the account does not exist, is closed, or its number is wrong: never retry on this rail with this destination */
+  invalidAccount: 'INVALID_ACCOUNT',
+  /** the rail will not pay this person (compliance, sanctions, unverified recipient) */
+  recipientRefused: 'RECIPIENT_REFUSED',
+  /** our funding account at the rail is short: finance must top it up; retrying later may succeed */
+  insufficientFunds: 'INSUFFICIENT_FUNDS',
+  /** currency or amount the rail does not take for this destination */
+  unsupported: 'UNSUPPORTED',
+  /** the money was sent and came back (ACH return, bounced wire, refunded Wise transfer) */
+  returned: 'RETURNED',
+  /** anything else the rail reports as final */
+  rejected: 'REJECTED',
 } as const
-export type RailFailure = (typeof RAIL_FAILURES)[keyof typeof RAIL_FAILURES]
+export type PayoutFailureCode = (typeof PAYOUT_FAILURES)[keyof typeof PAYOUT_FAILURES]
 
 /** What a payout does after a rail failure. */
 export const RAIL_FAILURE_ACTIONS = {
@@ -38,14 +48,11 @@ export const RAIL_FAILURE_ACTIONS = {
 } as const
 export type RailFailureAction = (typeof RAIL_FAILURE_ACTIONS)[keyof typeof RAIL_FAILURE_ACTIONS]
 
-const ACTION_OF: Readonly<Record<RailFailure, RailFailureAction>> = Object.freeze({
+const ACTION_OF: Readonly<Record<PayoutFailureCode, RailFailureAction>> = Object.freeze({
   INVALID_ACCOUNT: 'NEXT_RAIL', RECIPIENT_REFUSED: 'NEXT_RAIL', UNSUPPORTED: 'NEXT_RAIL', REJECTED: 'NEXT_RAIL',
   INSUFFICIENT_FUNDS: 'WAIT_AND_RETRY', RETURNED: 'REVERSE',
 })
 
 /** The action for a rail failure code; unknown codes go to review. */
 export const railFailureAction = (failure: string): RailFailureAction =>
-  Object.hasOwn(ACTION_OF, failure) ? ACTION_OF[failure as RailFailure] : RAIL_FAILURE_ACTIONS.review
-
-/** Whether this failure rules the rail out for this payout, so the next rail is tried. */
-export const isPermanentForRail = (failure: string): boolean => railFailureAction(failure) === RAIL_FAILURE_ACTIONS.nextRail
+  Object.hasOwn(ACTION_OF, failure) ? ACTION_OF[failure as PayoutFailureCode] : RAIL_FAILURE_ACTIONS.review

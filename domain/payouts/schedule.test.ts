@@ -1,42 +1,15 @@
 import assert from 'node:assert/strict'
 import type { ScheduleSpec } from '@temporalio/client'
-import { nextPayoutAt, payoutRunId, payoutScheduleSchema, reserveBpsOf, toScheduleSpec, type PayoutScheduleInput, type PayoutScheduleSpec } from './schedule.ts'
+import { nextPayoutAt, toScheduleSpec, type PayoutScheduleSpec, type PayoutWhen } from './schedule.ts'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
 
-describe('payout schedule settings', () => {
-  it('fills the defaults', () => assert.deepEqual(payoutScheduleSchema.parse({ brand: 'boyfanz', cadence: 'weekly' }), {
-    brand: 'boyfanz', cadence: 'weekly', weekday: 1, dayOfMonth: 1, hourUtc: 6, minimum: 5000, reservePercent: 5, reserveDays: 90,
-    approvalThreshold: 500_000 }))
-
-  const bad: [name: string, input: Record<string, unknown>, path: string][] = [
-    ['an unknown brand', { brand: 'nofanz', cadence: 'weekly' }, 'brand'],
-    ['a daily cadence', { brand: 'boyfanz', cadence: 'daily' }, 'cadence'],
-    ['weekday 7', { brand: 'boyfanz', cadence: 'weekly', weekday: 7 }, 'weekday'],
-    ['day 29 of the month', { brand: 'boyfanz', cadence: 'monthly', dayOfMonth: 29 }, 'dayOfMonth'],
-    ['hour 24', { brand: 'boyfanz', cadence: 'weekly', hourUtc: 24 }, 'hourUtc'],
-    ['a fractional minimum', { brand: 'boyfanz', cadence: 'weekly', minimum: 50.5 }, 'minimum'],
-    ['a reserve over 100 %', { brand: 'boyfanz', cadence: 'weekly', reservePercent: 101 }, 'reservePercent'],
-    ['a reserve finer than a basis point', { brand: 'boyfanz', cadence: 'weekly', reservePercent: 7.555 }, 'reservePercent'],
-    ['reserve days over a year', { brand: 'boyfanz', cadence: 'weekly', reserveDays: 400 }, 'reserveDays'],
-    ['a negative approval threshold', { brand: 'boyfanz', cadence: 'weekly', approvalThreshold: -1 }, 'approvalThreshold'],
-  ]
-  for (const [name, input, path] of bad) {
-    it(`refuses ${name}`, () => {
-      const r = payoutScheduleSchema.safeParse(input)
-      assert.equal(r.success, false)
-      assert.deepEqual(r.error?.issues.map((i) => i.path.join('.')), [path])
-    })
-  }
-
-  it('reads a fractional reserve as basis points', () =>
-    assert.equal(reserveBpsOf(payoutScheduleSchema.parse({ brand: 'girlfanz', cadence: 'monthly', reservePercent: 7.5 })), 750))
-})
-
 describe('payout schedule spec', () => {
-  const parse = (i: Omit<PayoutScheduleInput, 'brand'>) => payoutScheduleSchema.parse({ brand: 'boyfanz', ...i })
-  const cases: [name: string, input: Omit<PayoutScheduleInput, 'brand'>, spec: PayoutScheduleSpec][] = [
+  // the settings' defaults (payout_settings): Monday, the 1st, 06:00 UTC
+  type Input = Pick<PayoutWhen, 'cadence'> & Partial<PayoutWhen>
+  const parse = (i: Input): PayoutWhen => ({ weekday: 1, dayOfMonth: 1, hourUtc: 6, ...i })
+  const cases: [name: string, input: Input, spec: PayoutScheduleSpec][] = [
     ['weekly on Monday 06:00 by default', { cadence: 'weekly' }, { calendars: [{ dayOfWeek: 'MONDAY', hour: 6, minute: 0 }] }],
     ['weekly on Sunday 23:00', { cadence: 'weekly', weekday: 0, hourUtc: 23 }, { calendars: [{ dayOfWeek: 'SUNDAY', hour: 23, minute: 0 }] }],
     ['monthly on the 15th', { cadence: 'monthly', dayOfMonth: 15 }, { calendars: [{ dayOfMonth: 15, hour: 6, minute: 0 }] }],
@@ -51,7 +24,7 @@ describe('payout schedule spec', () => {
     })
   }
 
-  const next: [name: string, input: Omit<PayoutScheduleInput, 'brand'>, after: string, expected: string][] = [
+  const next: [name: string, input: Input, after: string, expected: string][] = [
     ['weekly: later the same week', { cadence: 'weekly', weekday: 5 }, '2025-06-02T10:00:00Z', '2025-06-06T06:00:00.000Z'],
     ['weekly: at the run time, the next week', { cadence: 'weekly' }, '2025-06-02T06:00:00Z', '2025-06-09T06:00:00.000Z'],
     ['weekly: just before the run', { cadence: 'weekly' }, '2025-06-02T05:59:59Z', '2025-06-02T06:00:00.000Z'],
@@ -80,14 +53,4 @@ describe('payout schedule spec', () => {
       assert.equal((Date.parse(first) - offset) % every, 0)
     }
   })
-})
-
-describe('payout run id', () => {
-  const cases: [brand: string, at: string, id: string][] = [
-    ['boyfanz', '2025-06-02T06:00:00Z', 'payout-run:boyfanz:2025-06-02'],
-    ['girlfanz', '2025-06-02T01:00:00+02:00', 'payout-run:girlfanz:2025-06-01'], // the UTC day
-    ['pupfanz', '2025-12-31T23:59:59.999Z', 'payout-run:pupfanz:2025-12-31'],
-  ]
-  for (const [brand, at, id] of cases) it(`${brand} at ${at} -> ${id}`, () => assert.equal(payoutRunId(brand, at), id))
-  it('refuses a time without a zone', () => assert.throws(() => payoutRunId('boyfanz', '2025-06-02'), { name: 'PayoutError', code: 'INVALID_TIME' }))
 })

@@ -1,6 +1,4 @@
-/** A brand's payout schedule and policy (cadence, minimum, reserve, approval threshold) and its Temporal Schedule spec. Pure. */
-import { z } from 'zod'
-import { BRAND_SLUGS } from '../brands.ts'
+/** A brand's payout schedule as a Temporal Schedule spec, and when its next run falls. Pure. */
 import { instantMs } from './errors.ts'
 
 const HOUR_MS = 3_600_000
@@ -9,37 +7,14 @@ const DAY_MS = 24 * HOUR_MS
 export const WEEKDAY_NAMES = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number]
 
-const whole = (min: number, max: number) => z.number().int().min(min).max(max)
-
-/** A brand's payout settings; every field but brand and cadence has a default. Amounts in minor units of the brand's currency. */
-export const payoutScheduleSchema = z.object({
-  brand: z.enum(BRAND_SLUGS),
-  cadence: z.enum(['weekly', 'biweekly', 'monthly']),
-  /** weekly and biweekly: 0 = Sunday .. 6 = Saturday */
-  weekday: whole(0, 6).default(1),
-  /** monthly: 1..28, so every month has the day */
-  dayOfMonth: whole(1, 28).default(1),
-  hourUtc: whole(0, 23).default(6),
-  minimum: whole(0, Number.MAX_SAFE_INTEGER).default(5000),
-  /** 0..100 in whole basis points (7.5 is fine, 7.555 is not) */
-  reservePercent: z.number().min(0).max(100).refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-6, 'at most two decimals').default(5),
-  /** how long a reserve is held before it is released */
-  reserveDays: whole(0, 365).default(90),
-  /** payouts above this wait for a finance approval */
-  approvalThreshold: whole(0, Number.MAX_SAFE_INTEGER).default(500_000),
-})
-export type PayoutScheduleSettings = z.output<typeof payoutScheduleSchema>
-export type PayoutScheduleInput = z.input<typeof payoutScheduleSchema>
-
-/** The reserve as basis points, the unit the ledger math uses. */
-export const reserveBpsOf = (s: Pick<PayoutScheduleSettings, 'reservePercent'>): number => Math.round(s.reservePercent * 100)
-
 /** A Temporal ScheduleSpec (assignable to @temporalio/client's ScheduleSpec); durations are milliseconds. */
 export type PayoutScheduleSpec =
   | { calendars: { dayOfWeek?: WeekdayName; dayOfMonth?: number; hour: number; minute: 0 }[] }
   | { intervals: { every: number; offset: number }[] }
 
-type When = Pick<PayoutScheduleSettings, 'cadence' | 'weekday' | 'dayOfMonth' | 'hourUtc'>
+/** When a brand's runs start: weekly or every 14 days on a weekday (0 = Sunday), or monthly on a day (1..28), at an hour (UTC). */
+export type PayoutWhen = { cadence: 'weekly' | 'biweekly' | 'monthly'; weekday: number; dayOfMonth: number; hourUtc: number }
+type When = PayoutWhen
 
 /**
  * Biweekly runs are an interval of 14 days counted from the Unix epoch (Thursday 1970-01-01 00:00 UTC), shifted to the
@@ -71,7 +46,3 @@ export function nextPayoutAt(s: When, afterIso: string): string {
   }
   throw new RangeError(`no payout day for ${JSON.stringify(s)}`)
 }
-
-/** The business id of a brand's run for the day it was scheduled (UTC): `payout-run:boyfanz:2025-06-02`. */
-export const payoutRunId = (brand: string, scheduledAtIso: string): string =>
-  `payout-run:${brand}:${new Date(instantMs(scheduledAtIso, 'scheduled time')).toISOString().slice(0, 10)}`

@@ -7,6 +7,9 @@
 /** What every delivery records; a sandbox adds the fields its controls show. */
 export type DeliveryRecord = { attempts: number; delivered: boolean }
 
+/** A delivery that also keeps the HTTP status of every answer, oldest first. */
+export type AnsweredDelivery = DeliveryRecord & { answers: number[] }
+
 /** Where and when notifications go; shared by every sandbox's poster options. */
 export type PosterSettings = {
   /** the merchant's URL; without one, posting is a no-op */
@@ -30,8 +33,29 @@ export type NotificationPosterOptions<D extends DeliveryRecord> = PosterSettings
   request: (url: string, delivery: D) => NotificationRequest
   /** records the answer on the delivery and says whether it was accepted; default: any 2xx */
   accept?: (res: Response, delivery: D) => boolean | Promise<boolean>
+  /** push each answer's HTTP status onto the delivery's `answers` before `accept` judges it (deliveries that keep them) */
+  recordAnswers?: D extends AnsweredDelivery ? boolean : never
   /** records an attempt that got no (readable) answer */
   unreachable?: (err: unknown, delivery: D) => void
+}
+
+/** Timers a sandbox can drop at once (`clear`, on stop); pending ones never keep a process alive on their own. */
+export function createTimers() {
+  const timers = new Set<NodeJS.Timeout>()
+  return {
+    later(ms: number, fn: () => void): void {
+      const timer = setTimeout(() => {
+        timers.delete(timer)
+        fn()
+      }, ms)
+      timer.unref()
+      timers.add(timer)
+    },
+    clear(): void {
+      for (const timer of timers) clearTimeout(timer)
+      timers.clear()
+    },
+  }
 }
 
 /** A poster with its own timers; `stop()` drops whatever is pending. */
@@ -40,24 +64,17 @@ export function createNotificationPoster<D extends DeliveryRecord>(options: Noti
   const attempts = options.attempts ?? 5
   const retryBaseMs = options.retryBaseMs ?? 250
   const accept = options.accept ?? ((res: Response) => res.ok)
-  const timers = new Set<NodeJS.Timeout>()
+  const { later, clear } = createTimers()
   const deliveries: D[] = []
-
-  const later = (ms: number, fn: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer)
-      fn()
-    }, ms)
-    // pending deliveries never keep a process alive on their own
-    timer.unref()
-    timers.add(timer)
-  }
 
   async function attempt(url: string, delivery: D): Promise<void> {
     delivery.attempts += 1
     try {
       const { url: target, init } = options.request(url, delivery)
-      if (await accept(await doFetch(target, init), delivery)) delivery.delivered = true
+      const res = await doFetch(target, init)
+      // recordAnswers is only allowed (typed) when D keeps answers
+      if (options.recordAnswers) (delivery as D & AnsweredDelivery).answers.push(res.status)
+      if (await accept(res, delivery)) delivery.delivered = true
     } catch (err) {
       options.unreachable?.(err, delivery)
     }
@@ -80,8 +97,7 @@ export function createNotificationPoster<D extends DeliveryRecord>(options: Noti
     },
     /** Drops every pending delivery and retry. */
     stop(): void {
-      for (const timer of timers) clearTimeout(timer)
-      timers.clear()
+      clear()
     },
   }
 }

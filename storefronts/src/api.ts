@@ -40,7 +40,10 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, message)
 }
 
-/** An API refusal that also says which fields were wrong: `details[].path` ('release.signatureName') -> message. */
+/**
+ * An API refusal that also says which fields were wrong: `details[].path` ('release.signatureName') -> message, or the one
+ * field a domain refusal names (`details.field`, e.g. INVALID_DESTINATION) -> the refusal's message.
+ */
 export class ApiFormError extends ApiError {
   constructor(
     status: number,
@@ -52,11 +55,14 @@ export class ApiFormError extends ApiError {
   }
 }
 
-const fieldsOf = (details: unknown): Record<string, string> =>
-  Array.isArray(details)
-    ? Object.fromEntries(details.flatMap((d: { path?: unknown; message?: unknown }) =>
+function fieldsOf(details: unknown, message: string): Record<string, string> {
+  if (Array.isArray(details)) {
+    return Object.fromEntries(details.flatMap((d: { path?: unknown; message?: unknown }) =>
       typeof d?.path === 'string' && typeof d.message === 'string' ? [[d.path, d.message]] : []))
-    : {}
+  }
+  const field = (details as { field?: unknown } | null | undefined)?.field
+  return typeof field === 'string' ? { [field]: message } : {}
+}
 
 /** Like apiFetch, for forms: the error keeps the message apart from the field errors, so each input can show its own. */
 export async function apiSubmit<T>(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}): Promise<T> {
@@ -71,7 +77,7 @@ export async function apiSubmit<T>(path: string, init: { method?: string; body?:
   const body = (await response.json().catch(() => null)) as (T & ErrorBody) | null
   if (response.ok) return body as T
   const error = body?.error
+  const message = error?.message ?? `Request failed (${response.status})`
   const ref = error?.requestId ? ` (reference ${error.requestId})` : ''
-  throw new ApiFormError(response.status, error?.code ?? `HTTP_${response.status}`,
-    `${error?.message ?? `Request failed (${response.status})`}${ref}`, fieldsOf(error?.details))
+  throw new ApiFormError(response.status, error?.code ?? `HTTP_${response.status}`, `${message}${ref}`, fieldsOf(error?.details, message))
 }

@@ -89,7 +89,7 @@ export function payoutFakes(opts: PayoutFakeOptions = {}) {
         items.set(`item-${c.creatorId}`, { id: `item-${c.creatorId}`, runId: RUN_ID, creatorId: c.creatorId, workflowId: payCreatorWorkflowId(a.workflowId, c.creatorId),
           currency: 'USD', status: 'SELECTED' })
       }
-      return { runId: RUN_ID, creators: items.size, settings: { ...SETTINGS, brand: a.brand } }
+      return { runId: RUN_ID, creators: items.size }
     }),
     nextPayoutItems: rec('nextPayoutItems', (a: { runId: string; after: string | null; limit: number }) =>
       [...items.values()].filter((i) => i.runId === a.runId && (a.after === null || i.creatorId > a.after)).sort((x, y) => x.creatorId.localeCompare(y.creatorId))

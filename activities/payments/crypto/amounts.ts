@@ -1,7 +1,7 @@
 /** Our money (integer minor units) in stablecoin base units, and the on-chain ids our idempotency keys map to. Exact. */
 import { ApplicationFailure } from '@temporalio/common'
 import { isHex, keccak256, stringToBytes, type Hex } from 'viem'
-import { CURRENCIES } from '../../../domain/money.ts'
+import { CURRENCIES, type Currency } from '../../../domain/money.ts'
 import { CRYPTO_FAILURES } from './codes.ts'
 
 /** The stablecoin is a dollar token: only USD prices can be paid with it, one cent for one cent. */
@@ -18,12 +18,18 @@ export function assertPayable(amount: number, currency: string): void {
   }
 }
 
+/** The base units of one minor unit: 10^4 for cents in a 6-decimal token; null for a token too coarse to hold them exactly. */
+export function tokenScale(currency: Currency, tokenDecimals: number): bigint | null {
+  const shift = tokenDecimals - CURRENCIES[currency].exponent
+  return Number.isInteger(shift) && shift >= 0 ? 10n ** BigInt(shift) : null
+}
+
 /** 999 USD cents -> 9_990_000 base units of a 6-decimal token (cents * 10^4), in bigint: no floating point anywhere. */
 export function toTokenUnits(amount: number, currency: string, tokenDecimals: number): bigint {
   assertPayable(amount, currency)
-  const shift = tokenDecimals - CURRENCIES.USD.exponent
-  if (!Number.isInteger(shift) || shift < 0) throw new Error(`a token with ${tokenDecimals} decimals cannot hold cents exactly`)
-  return BigInt(amount) * 10n ** BigInt(shift)
+  const scale = tokenScale(CRYPTO_CURRENCY, tokenDecimals)
+  if (scale === null) throw new Error(`a token with ${tokenDecimals} decimals cannot hold cents exactly`)
+  return BigInt(amount) * scale
 }
 
 /** The router's payment id for a charge: the same key gives the same id, so a retried charge finds its payment. */

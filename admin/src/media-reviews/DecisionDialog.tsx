@@ -16,6 +16,8 @@ export type DecisionDialogProps = {
   reasons: Reason[] | null
   /** whether the note must be filled, for a reason code (or always) */
   noteRequired: boolean | ((reasonCode: string) => boolean)
+  /** the fewest characters a required note may have (1 unless said) */
+  minNoteLength?: number
   onConfirm: (values: DialogValues) => Promise<void>
   onClose: () => void
 }
@@ -34,7 +36,7 @@ export function DecisionDialog(props: DecisionDialogProps) {
   )
 }
 
-function DecisionForm({ title, description, confirmColor = 'primary', reasons, noteRequired, onConfirm, onClose }: DecisionDialogProps) {
+function DecisionForm({ title, description, confirmColor = 'primary', reasons, noteRequired, minNoteLength = 1, onConfirm, onClose }: DecisionDialogProps) {
   const [reasonCode, setReasonCode] = useState(reasons?.length === 1 ? (reasons[0]?.code ?? '') : '')
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
@@ -43,7 +45,7 @@ function DecisionForm({ title, description, confirmColor = 'primary', reasons, n
   const refresh = useRefresh()
 
   const needsNote = typeof noteRequired === 'function' ? noteRequired(reasonCode) : noteRequired
-  const valid = (reasons === null || reasonCode !== '') && (!needsNote || note.trim() !== '')
+  const valid = (reasons === null || reasonCode !== '') && (!needsNote || note.trim().length >= minNoteLength)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -83,7 +85,9 @@ function DecisionForm({ title, description, confirmColor = 'primary', reasons, n
           )}
           <TextField id="decision-note" label="Note" multiline minRows={3} value={note} onChange={(e) => setNote(e.target.value)} required={needsNote}
             autoFocus={focusNote} onKeyDown={submitOnCtrlEnter}
-            helperText={needsNote ? 'Required: say what you saw; the trail is the evidence.' : 'Optional; kept in the review trail. Ctrl+Enter confirms.'}
+            helperText={needsNote
+              ? `Required${minNoteLength > 1 ? ` (at least ${minNoteLength} characters)` : ''}: say what you saw; the trail is the evidence.`
+              : 'Optional; kept in the review trail. Ctrl+Enter confirms.'}
             slotProps={{ htmlInput: { 'data-testid': 'decision-note', maxLength: 2000 } }} />
           {error && <Alert severity="error" data-testid="decision-error">{error}</Alert>}
         </Stack>

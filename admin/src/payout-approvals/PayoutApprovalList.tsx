@@ -1,18 +1,18 @@
-import { useState } from 'react'
 import { Chip, Stack, Tooltip, Typography } from '@mui/material'
 import type { DataTableBodyProps, DataTableRowProps } from 'react-admin'
-import { DataTable, DataTableBody, DataTableRow, List, SelectInput, useRecordContext, useRefresh } from 'react-admin'
+import { DataTable, DataTableBody, DataTableRow, List, SelectInput, useRecordContext } from 'react-admin'
 import { BRAND_SLUGS } from '../../../domain/brands.ts'
+import { PAYOUT_RAIL_NAMES } from '../../../domain/payouts/destinations.ts'
 import { formatMinor } from '../money'
 import { ago } from '../payout-items/api'
 import { DecisionButtons } from '../payout-items/DecisionButtons'
 import { Creator } from '../payout-items/PayoutItemsTable'
 import type { PayoutItem } from '../payout-items/types'
-import { choices, PAYOUT_ITEM_STATUS, PAYOUT_RAILS, payoutAmount } from '../payout-items/types'
+import { choices, PAYOUT_ITEM_STATUS, payoutAmount } from '../payout-items/types'
 
 const filters = [
   <SelectInput key="brand" source="brand" choices={choices(BRAND_SLUGS)} alwaysOn />,
-  <SelectInput key="rail" source="rail" choices={choices(PAYOUT_RAILS)} />,
+  <SelectInput key="rail" source="rail" choices={choices(PAYOUT_RAIL_NAMES)} />,
 ]
 
 function ApprovalRow(props: DataTableRowProps) {
@@ -45,21 +45,8 @@ function Amount({ item }: { item: PayoutItem }) {
   )
 }
 
-/** Decided here a moment ago: the payout's workflow updates the read model right after, the row says so until then. */
-function Actions({ item, decided, onDecided }: { item: PayoutItem; decided: string | undefined; onDecided: (id: string, d: string) => void }) {
-  if (decided) return <Chip size="small" label={decided === 'approve' ? 'Approved' : 'Rejected'} color={decided === 'approve' ? 'success' : 'default'} data-testid="approval-decided" />
-  return <DecisionButtons item={item} onDecided={(d) => onDecided(item.id, d)} />
-}
-
 /** The queue: payouts waiting for a finance decision, the longest waiting first; each can be approved or rejected in place. */
 export function PayoutApprovalList() {
-  const [decided, setDecided] = useState<Record<string, string>>({})
-  const refresh = useRefresh()
-  const onDecided = (id: string, decision: string) => {
-    setDecided((all) => ({ ...all, [id]: decision }))
-    // the workflow records the decision a beat after accepting it; look again once it has
-    setTimeout(refresh, 2000)
-  }
   return (
     <List resource="payout-items" storeKey="payout-approvals" title="Payout approvals" filter={{ status: PAYOUT_ITEM_STATUS.awaitingApproval }}
       filters={filters} sort={{ field: 'updatedAt', order: 'ASC' }} exporter={false} perPage={25}
@@ -72,7 +59,7 @@ export function PayoutApprovalList() {
         <DataTable.Col source="updatedAt" label="Waiting" render={(i: PayoutItem) => (
           <Tooltip title={`since ${new Date(i.updatedAt).toLocaleString()}`}><span data-testid="approval-waiting">{ago(i.updatedAt)}</span></Tooltip>
         )} />
-        <DataTable.Col label="Decision" disableSort render={(i: PayoutItem) => <Actions item={i} decided={decided[i.id]} onDecided={onDecided} />} />
+        <DataTable.Col label="Decision" disableSort render={(i: PayoutItem) => <DecisionButtons item={i} />} />
       </DataTable>
     </List>
   )

@@ -18,10 +18,10 @@ const SPECS = {
     description: 'Nothing is sent; the money stays in the creator’s available balance. Say why: the note is kept in the audit log.' },
 } as const
 
-type Props = { item: PayoutItem; size?: 'small' | 'medium'; onDecided?: (decision: PayoutDecisionKind) => void }
+type Props = { item: PayoutItem; size?: 'small' | 'medium' }
 
 /** Approve / Reject of a payout waiting for finance, each through a confirm dialog (a rejection needs a note). */
-export function DecisionButtons({ item, size = 'small', onDecided }: Props) {
+export function DecisionButtons({ item, size = 'small' }: Props) {
   const [open, setOpen] = useState<PayoutDecisionKind | null>(null)
   // the last decision stays on the dialog while it animates closed
   const [shown, setShown] = useState<PayoutDecisionKind>('approve')
@@ -66,9 +66,8 @@ export function DecisionButtons({ item, size = 'small', onDecided }: Props) {
           await payoutApi.decide(item.id, decision, note)
           setOpen(null)
           notify(`${SPECS[decision].done}: ${amount} to ${who}`, { type: 'success' })
-          // a queue that shows the decision first (onDecided) refreshes itself a moment later
-          if (onDecided) onDecided(decision)
-          else refresh()
+          // the workflow recorded the decision before answering: the refreshed list shows it
+          refresh()
         }}
       />
     </Box>

@@ -1,14 +1,15 @@
 import { Chip, Stack, Tooltip, Typography } from '@mui/material'
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlined'
+import type { GateCode } from '../../../domain/payouts/gates.ts'
 import type { PayoutGate } from './types'
 
-const GATE_LABELS: Readonly<Record<string, string>> = {
+const GATE_LABELS: Readonly<Record<GateCode, string>> = {
   KYC_CURRENT: 'KYC current', TAX_FORM: 'Tax form', NO_HOLDS: 'No holds', METHOD_VERIFIED: 'Method verified',
   BALANCE_POSITIVE: 'Balance positive', MINIMUM: 'Minimum',
 }
 
 /** KYC_CURRENT -> 'KYC current'; a gate this screen does not know yet keeps its code. */
-export const gateLabel = (gate: string) => GATE_LABELS[gate] ?? gate
+export const gateLabel = (gate: string) => GATE_LABELS[gate as GateCode] ?? gate
 
 /** The gates in one cell: the blocking ones as chips (the detail on hover), or a quiet tick when all passed. */
 export function GatesSummary({ gates }: { gates: PayoutGate[] | null | undefined }) {

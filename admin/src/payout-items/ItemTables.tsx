@@ -2,11 +2,11 @@ import { Chip, Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow
 import CheckIcon from '@mui/icons-material/Check'
 import BlockIcon from '@mui/icons-material/Block'
 import { Link, useCreatePath } from 'react-admin'
+import { formatDateTime } from '../media-reviews/format'
 import { formatMinor } from '../money'
 import { gateLabel } from './GatesSummary'
 import type { PayoutAttempt, PayoutGate, PayoutItemDetail } from './types'
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—')
 const empty = (text: string) => <Typography variant="body2" color="text.secondary">{text}</Typography>
 
 /** Every gate in the order it was checked, with its sentence. */
@@ -50,7 +50,7 @@ export function AttemptsTable({ attempts }: { attempts: PayoutAttempt[] }) {
       <TableBody>
         {attempts.map((a, index) => (
           <TableRow key={`${a.rail}-${a.at}-${index}`} data-testid="attempt-row" data-rail={a.rail} data-outcome={a.outcome}>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{when(a.at)}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(a.at)}</TableCell>
             <TableCell>{a.rail}</TableCell>
             <TableCell><Chip size="small" label={a.outcome} color={OUTCOME_COLORS[a.outcome.toLowerCase()] ?? 'default'} /></TableCell>
             <TableCell>{a.failure ?? '—'}</TableCell>
@@ -75,7 +75,7 @@ export function HistoryTable({ history }: { history: PayoutItemDetail['history']
       <TableBody>
         {history.map((h) => (
           <TableRow key={h.id} data-testid="history-row" data-amount={h.amount ?? ''}>
-            <TableCell>{when(h.settledAt)}</TableCell>
+            <TableCell>{formatDateTime(h.settledAt)}</TableCell>
             <TableCell align="right">{h.amount === null ? '—' : formatMinor(h.amount, h.currency)}</TableCell>
             <TableCell>{h.rail ?? '—'}</TableCell>
             <TableCell><MuiLink component={Link} to={createPath({ resource: 'payout-items', type: 'show', id: h.id })} variant="body2">open</MuiLink></TableCell>

@@ -1,16 +1,17 @@
 import { List, regex, SelectInput, TextInput } from 'react-admin'
 import { BRAND_SLUGS } from '../../../domain/brands.ts'
+import { PAYOUT_RAIL_NAMES } from '../../../domain/payouts/destinations.ts'
+import { UUID } from '../share-rules/types'
 import { PayoutItemsTable } from './PayoutItemsTable'
-import { choices, PAYOUT_ITEM_STATUS, PAYOUT_RAILS } from './types'
+import { choices, PAYOUT_ITEM_STATUS } from './types'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // the API takes whole ids only; a half-typed one is not sent
 const wholeId = regex(UUID, 'Paste a whole id')
 
 const filters = [
   <SelectInput key="status" source="status" choices={choices(Object.values(PAYOUT_ITEM_STATUS))} alwaysOn />,
   <SelectInput key="brand" source="brand" choices={choices(BRAND_SLUGS)} alwaysOn />,
-  <SelectInput key="rail" source="rail" choices={choices(PAYOUT_RAILS)} alwaysOn />,
+  <SelectInput key="rail" source="rail" choices={choices(PAYOUT_RAIL_NAMES)} alwaysOn />,
   <TextInput key="creatorId" source="creatorId" label="Creator id" validate={wholeId} />,
   <TextInput key="runId" source="runId" label="Run id" validate={wholeId} />,
 ]

@@ -1,24 +1,15 @@
 import type { ReactNode } from 'react'
 import { Alert, Box, Card, CardContent, CardHeader, Link as MuiLink, Stack, Typography } from '@mui/material'
 import { Link, Show, useCreatePath, useRecordContext } from 'react-admin'
+import { formatDateTime } from '../media-reviews/format'
 import { formatMinor } from '../money'
 import { TemporalLink } from '../temporal-link'
 import { DecisionButtons } from './DecisionButtons'
+import { Fact } from './Fact'
 import { ResolveButtons } from './ResolveButtons'
 import { AttemptsTable, GatesTable, HistoryTable } from './ItemTables'
 import { PayoutStatusChip } from './PayoutStatusChip'
 import type { PayoutItemDetail } from './types'
-
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—')
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Box sx={{ minWidth: 140 }} data-testid={testId}>
-      <Typography variant="caption" color="text.secondary" component="div">{label}</Typography>
-      <Typography variant="body2" component="div" sx={{ overflowWrap: 'anywhere' }}>{children}</Typography>
-    </Box>
-  )
-}
 
 function Section({ title, subheader, children }: { title: string; subheader?: string; children: ReactNode }) {
   return (
@@ -50,8 +41,8 @@ function Header({ item }: { item: PayoutItemDetail }) {
         <Fact label="Netted (owed back)">{money(item.netted)}</Fact>
         <Fact label="Rail">{item.rail ?? '—'}</Fact>
         <Fact label="Provider ref"><Box component="span" sx={{ fontFamily: 'monospace' }}>{item.providerRef ?? '—'}</Box></Fact>
-        <Fact label="Sent">{when(item.sentAt)}</Fact>
-        <Fact label="Settled">{when(item.settledAt)}</Fact>
+        <Fact label="Sent">{formatDateTime(item.sentAt)}</Fact>
+        <Fact label="Settled">{formatDateTime(item.settledAt)}</Fact>
       </Stack>
       <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Fact label="Run">
@@ -59,8 +50,8 @@ function Header({ item }: { item: PayoutItemDetail }) {
         </Fact>
         <Fact label="Workflow"><TemporalLink workflowId={item.workflowId} testId="temporal-link-workflowId" /></Fact>
         <Fact label="Creator id">{item.creatorId}</Fact>
-        <Fact label="Created">{when(item.createdAt)}</Fact>
-        <Fact label="Updated">{when(item.updatedAt)}</Fact>
+        <Fact label="Created">{formatDateTime(item.createdAt)}</Fact>
+        <Fact label="Updated">{formatDateTime(item.updatedAt)}</Fact>
       </Stack>
       {(item.failureCode || item.failureMessage) && (
         <Alert severity={item.status === 'BLOCKED' || item.status === 'EXPIRED' ? 'warning' : 'error'} data-testid="payout-failure-alert">
@@ -79,7 +70,7 @@ function Approval({ item }: { item: PayoutItemDetail }) {
       <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Fact label="Reason" testId="payout-approval-reason">{item.approvalReason ?? '—'}</Fact>
         <Fact label="Detail">{item.approvalDetail ?? '—'}</Fact>
-        {item.decidedAt && <Fact label="Decided">{when(item.decidedAt)} by {item.decidedBy ?? '—'}</Fact>}
+        {item.decidedAt && <Fact label="Decided">{formatDateTime(item.decidedAt)} by {item.decidedBy ?? '—'}</Fact>}
         {item.decisionNote && <Fact label="Note" testId="payout-decision-note">{item.decisionNote}</Fact>}
       </Stack>
     </Section>

@@ -1,11 +1,13 @@
 import { Tooltip, Typography } from '@mui/material'
 import type { DataTableBodyProps, DataTableRowProps } from 'react-admin'
 import { DataTable, DataTableBody, DataTableRow, useRecordContext } from 'react-admin'
+import { formatDateTime } from '../media-reviews/format'
 import { formatMinor } from '../money'
+import { TemporalLink } from '../temporal-link'
 import { GatesSummary } from './GatesSummary'
 import { PayoutStatusChip } from './PayoutStatusChip'
+import { mono } from './styles'
 import type { PayoutItem } from './types'
-import { WorkflowLink } from './WorkflowLink'
 
 /** A row tests and people can address: id, status, creator and amount ride on the <tr>. */
 function PayoutItemRow(props: DataTableRowProps) {
@@ -20,13 +22,12 @@ function PayoutItemBody(props: DataTableBodyProps) {
 }
 
 const money = (amount: number | null, currency: string) => (amount === null ? '—' : formatMinor(amount, currency))
-const mono = { fontFamily: 'monospace', fontSize: '0.8rem' } as const
 
 export function Creator({ item }: { item: PayoutItem }) {
   return <Typography variant="body2" sx={{ fontWeight: 500 }} title={item.creatorId} data-testid="payout-creator">{item.creatorName ?? item.creatorId.slice(0, 8)}</Typography>
 }
 
-export function Failure({ item }: { item: PayoutItem }) {
+function Failure({ item }: { item: PayoutItem }) {
   if (!item.failureCode && !item.failureMessage) return <Typography variant="body2" color="text.secondary">—</Typography>
   return (
     <Tooltip title={item.failureMessage ?? ''}>
@@ -52,8 +53,8 @@ export function PayoutItemsTable({ brand = false }: Props) {
       <DataTable.Col source="providerRef" label="Provider ref" disableSort render={(i: PayoutItem) => <Typography sx={mono}>{i.providerRef ?? '—'}</Typography>} />
       <DataTable.Col source="failureCode" label="Failure" disableSort render={(i: PayoutItem) => <Failure item={i} />} />
       <DataTable.Col source="gates" label="Gates" disableSort render={(i: PayoutItem) => <GatesSummary gates={i.gates} />} />
-      <DataTable.Col source="workflowId" label="Workflow" disableSort render={(i: PayoutItem) => <WorkflowLink workflowId={i.workflowId} />} />
-      <DataTable.Col source="updatedAt" label="Updated" render={(i: PayoutItem) => new Date(i.updatedAt).toLocaleString()} />
+      <DataTable.Col source="workflowId" label="Workflow" disableSort render={(i: PayoutItem) => <TemporalLink workflowId={i.workflowId} label="Temporal" testId="payout-workflow-link" />} />
+      <DataTable.Col source="updatedAt" label="Updated" render={(i: PayoutItem) => formatDateTime(i.updatedAt)} />
     </DataTable>
   )
 }

@@ -6,8 +6,6 @@ export const PAYOUT_ITEM_STATUS = {
 } as const
 export type PayoutItemStatus = (typeof PAYOUT_ITEM_STATUS)[keyof typeof PAYOUT_ITEM_STATUS]
 
-export const PAYOUT_RAILS = ['paxum', 'wise', 'ach', 'wire', 'crypto'] as const
-
 /** One gate of the assessment (KYC_CURRENT, TAX_FORM, NO_HOLDS, METHOD_VERIFIED, BALANCE_POSITIVE, MINIMUM) and why it passed or not. */
 export type PayoutGate = { gate: string; passed: boolean; detail: string }
 /** One try on a rail: the outcome, and the rail's code and words when it failed. */

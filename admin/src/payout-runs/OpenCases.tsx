@@ -1,22 +1,16 @@
 import type { MouseEvent } from 'react'
 import { Chip, Typography } from '@mui/material'
-import { Link, useGetList } from 'react-admin'
+import { Link } from 'react-admin'
+import { CASE_STATUS } from '../reconciliation-cases/types'
 
 /** The reconciliation cases list narrowed to one run's open cases. */
-export const openCasesPath = (runId: string) => `/reconciliation-cases?filter=${encodeURIComponent(JSON.stringify({ runId, status: 'OPEN' }))}`
+const openCasesPath = (runId: string) => `/reconciliation-cases?filter=${encodeURIComponent(JSON.stringify({ runId, status: CASE_STATUS.open }))}`
 
-/**
- * A run's open reconciliation cases as a link to them. The show view has the count; the list does not, so each row
- * asks for it (one small request per row, page size 1).
- */
-export function OpenCases({ runId, count }: { runId: string; count?: number }) {
-  const { total, isPending } = useGetList('reconciliation-cases', { filter: { runId, status: 'OPEN' }, pagination: { page: 1, perPage: 1 },
-    sort: { field: 'createdAt', order: 'DESC' } }, { enabled: count === undefined })
-  const open = count ?? total
-  if (open === undefined) return <Typography variant="body2" color="text.secondary">{isPending ? '…' : '—'}</Typography>
-  if (open === 0) return <Typography variant="body2" color="text.secondary" data-testid="payout-run-open-cases" data-count={0}>0</Typography>
+/** A run's open reconciliation cases (counted by the API on every run, in the list as on the show view) as a link to them. */
+export function OpenCases({ runId, count }: { runId: string; count: number }) {
+  if (count === 0) return <Typography variant="body2" color="text.secondary" data-testid="payout-run-open-cases" data-count={0}>0</Typography>
   return (
-    <Chip size="small" color="error" label={`${open} open`} component={Link} to={openCasesPath(runId)} clickable
-      onClick={(e: MouseEvent) => e.stopPropagation()} data-testid="payout-run-open-cases" data-count={open} />
+    <Chip size="small" color="error" label={`${count} open`} component={Link} to={openCasesPath(runId)} clickable
+      onClick={(e: MouseEvent) => e.stopPropagation()} data-testid="payout-run-open-cases" data-count={count} />
   )
 }

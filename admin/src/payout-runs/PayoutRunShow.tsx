@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material'
 import ListIcon from '@mui/icons-material/List'
 import { Link, Pagination, ReferenceManyField, Show, useRecordContext } from 'react-admin'
+import { formatDateTime } from '../media-reviews/format'
+import { Fact } from '../payout-items/Fact'
 import type { PayoutItemStatus } from '../payout-items/types'
 import { PayoutItemsTable } from '../payout-items/PayoutItemsTable'
 import { TemporalLink } from '../temporal-link'
@@ -12,17 +13,6 @@ import { RunStatusChip } from './RunStatusChip'
 import { RunTotals } from './RunTotals'
 import { cadenceText, minimumText, reserveText, thresholdText } from './settings-text'
 import type { PayoutRun } from './types'
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—')
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Box sx={{ minWidth: 130 }} data-testid={testId}>
-      <Typography variant="caption" color="text.secondary" component="div">{label}</Typography>
-      <Typography variant="body2" component="div" sx={{ overflowWrap: 'anywhere' }}>{children}</Typography>
-    </Box>
-  )
-}
 
 /** The policy the run paid by, as it stood when it started. */
 function Settings({ run }: { run: PayoutRun }) {
@@ -54,9 +44,9 @@ function Body() {
         <ExportItemsButton run={run} />
       </Stack>
       <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Fact label="As of" testId="payout-run-as-of">{when(run.asOf)}</Fact>
-        <Fact label="Started">{when(run.startedAt)}</Fact>
-        <Fact label="Finished">{when(run.finishedAt)}</Fact>
+        <Fact label="As of" testId="payout-run-as-of">{formatDateTime(run.asOf)}</Fact>
+        <Fact label="Started">{formatDateTime(run.startedAt)}</Fact>
+        <Fact label="Finished">{formatDateTime(run.finishedAt)}</Fact>
         <Fact label="Trigger">{run.trigger}</Fact>
         <Fact label="Creators" testId="payout-run-creators">{run.creators}</Fact>
         <Fact label="Open reconciliation cases"><OpenCases runId={run.id} count={run.openCases} /></Fact>

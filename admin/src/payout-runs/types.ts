@@ -32,6 +32,6 @@ export type PayoutRun = {
   startedAt: string
   finishedAt: string | null
   totals: RunTotals
-  /** only on the show view */
-  openCases?: number
+  /** reconciliation cases of the run still open */
+  openCases: number
 }

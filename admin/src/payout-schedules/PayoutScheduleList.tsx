@@ -1,8 +1,9 @@
 import { Chip, Stack, Tooltip, Typography } from '@mui/material'
 import type { DataTableBodyProps, DataTableRowProps } from 'react-admin'
 import { DataTable, DataTableBody, DataTableRow, List, useRecordContext } from 'react-admin'
-import { WorkflowLink } from '../payout-items/WorkflowLink'
+import { formatDateTime } from '../media-reviews/format'
 import { cadenceText, minimumText, reserveText, thresholdText } from '../payout-runs/settings-text'
+import { TemporalLink } from '../temporal-link'
 import { ScheduleActions } from './ScheduleActions'
 import type { PayoutScheduleRow } from './types'
 
@@ -14,7 +15,6 @@ function ScheduleBody(props: DataTableBodyProps) {
   return <DataTableBody {...props} row={ScheduleRow} />
 }
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—')
 const dim = (text: string) => <Typography variant="body2" color="text.secondary">{text}</Typography>
 
 /** Paused (with who and why) or active; a brand never scheduled yet gets its schedule on the first action. */
@@ -33,8 +33,8 @@ function LastRun({ row }: { row: PayoutScheduleRow }) {
   if (!row.schedule?.lastRunAt) return dim('—')
   return (
     <Stack>
-      <Typography variant="body2">{when(row.schedule.lastRunAt)}</Typography>
-      <WorkflowLink workflowId={row.schedule.lastWorkflowId} label="workflow" testId="schedule-last-workflow-link" />
+      <Typography variant="body2">{formatDateTime(row.schedule.lastRunAt)}</Typography>
+      <TemporalLink workflowId={row.schedule.lastWorkflowId} label="workflow" testId="schedule-last-workflow-link" />
     </Stack>
   )
 }
@@ -53,7 +53,7 @@ export function PayoutScheduleList() {
         <DataTable.Col label="Approval" disableSort render={(r: PayoutScheduleRow) => (r.settings ? thresholdText(r.settings) : dim('—'))} />
         <DataTable.Col label="State" disableSort render={(r: PayoutScheduleRow) => <State row={r} />} />
         <DataTable.Col label="Next run" disableSort render={(r: PayoutScheduleRow) => (
-          <span data-testid="schedule-next-run">{r.schedule?.paused ? '— (paused)' : when(r.schedule?.nextRunAt)}</span>
+          <span data-testid="schedule-next-run">{r.schedule?.paused ? '— (paused)' : formatDateTime(r.schedule?.nextRunAt)}</span>
         )} />
         <DataTable.Col label="Last run" disableSort render={(r: PayoutScheduleRow) => <LastRun row={r} />} />
         <DataTable.Col label="Actions" disableSort render={(r: PayoutScheduleRow) => <ScheduleActions row={r} />} />

@@ -1,7 +1,7 @@
 /** GET /api/payout-schedules: each brand's payout policy (payout_settings, null before its first use) and its Temporal Schedule (null before it exists). */
 import type { PayoutSettingsSnapshot } from '../payout-runs/types'
 
-export type ScheduleState = { paused: boolean; note: string | null; nextRunAt: string | null; lastRunAt: string | null; lastWorkflowId: string | null }
+type ScheduleState = { paused: boolean; note: string | null; nextRunAt: string | null; lastRunAt: string | null; lastWorkflowId: string | null }
 
 export type PayoutScheduleRow = {
   id: string

@@ -2,9 +2,7 @@ import type { MouseEvent } from 'react'
 import { useState } from 'react'
 import { Button, Menu, MenuItem } from '@mui/material'
 import DownloadIcon from '@mui/icons-material/Download'
-import { useLogoutIfAccessDenied, useNotify } from 'react-admin'
-import { errorMessage } from '../http-client'
-import { downloadWithToken } from './download'
+import { useTokenDownload } from './download'
 import type { ExportFormat, ExportIndex } from './types'
 import { EXPORT_FORMATS, EXPORT_INDEXES } from './types'
 
@@ -13,21 +11,11 @@ const OPTIONS = (Object.keys(EXPORT_INDEXES) as ExportIndex[]).flatMap((by) => E
 /** The custodian's export of the 2257 indexes (by performer or by alias), as CSV or JSON. */
 export function ExportRecordsButton() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
-  const [busy, setBusy] = useState(false)
-  const notify = useNotify()
-  const logoutIfAccessDenied = useLogoutIfAccessDenied()
+  const { busy, download: fetchFile } = useTokenDownload()
 
-  const download = async (by: ExportIndex, format: ExportFormat) => {
+  const download = (by: ExportIndex, format: ExportFormat) => {
     setAnchor(null)
-    setBusy(true)
-    try {
-      const name = await downloadWithToken(`/api/performer-records/export?by=${by}&format=${format}`, `performer-records-by-${by}.${format}`)
-      notify(`Downloaded ${name}`, { type: 'success' })
-    } catch (error) {
-      if (!(await logoutIfAccessDenied(error))) notify(errorMessage(error), { type: 'error' })
-    } finally {
-      setBusy(false)
-    }
+    return fetchFile(`/api/performer-records/export?by=${by}&format=${format}`, `performer-records-by-${by}.${format}`)
   }
 
   return (

@@ -1,4 +1,6 @@
-import { HttpError } from 'react-admin'
+import { useState } from 'react'
+import { HttpError, useLogoutIfAccessDenied, useNotify } from 'react-admin'
+import { errorMessage } from '../http-client'
 import { session } from '../session'
 
 type ErrorBody = { error?: { message?: string } }
@@ -11,7 +13,7 @@ function fileNameOf(disposition: string | null, fallback: string): string {
 }
 
 /** Downloads a file the API only serves with the bearer token, under the name the API gives it. */
-export async function downloadWithToken(url: string, fallbackName: string): Promise<string> {
+async function downloadWithToken(url: string, fallbackName: string): Promise<string> {
   const token = session.token()
   const response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {}, cache: 'no-store' })
   if (!response.ok) {
@@ -29,4 +31,26 @@ export async function downloadWithToken(url: string, fallbackName: string): Prom
   // the click has handed the blob to the browser's download; give it a moment before freeing it
   setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000)
   return name
+}
+
+/**
+ * downloadWithToken for a button: busy while it runs, a refused download as a notification (or a logout when the session
+ * is gone), and with `announce` the downloaded file's name too.
+ */
+export function useTokenDownload({ announce = true }: { announce?: boolean } = {}) {
+  const [busy, setBusy] = useState(false)
+  const notify = useNotify()
+  const logoutIfAccessDenied = useLogoutIfAccessDenied()
+  const download = async (url: string, fallbackName: string) => {
+    setBusy(true)
+    try {
+      const name = await downloadWithToken(url, fallbackName)
+      if (announce) notify(`Downloaded ${name}`, { type: 'success' })
+    } catch (error) {
+      if (!(await logoutIfAccessDenied(error))) notify(errorMessage(error), { type: 'error' })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { busy, download }
 }

@@ -1,8 +1,9 @@
 import type { SyntheticEvent } from 'react'
 import { Tab, Tabs } from '@mui/material'
 import { useListContext } from 'react-admin'
+import { CASE_STATUS } from './types'
 
-const TABS = [{ key: 'OPEN', label: 'Open' }, { key: 'RESOLVED', label: 'Resolved' }] as const
+const TABS = [{ key: CASE_STATUS.open, label: 'Open' }, { key: CASE_STATUS.resolved, label: 'Resolved' }] as const
 
 /** Open / Resolved as tabs over the status filter (neither selected when a link asks for every case); the other filters carry over. */
 export function CaseTabs() {

@@ -1,23 +1,24 @@
 import { Chip, Link as MuiLink, Stack, Tooltip, Typography } from '@mui/material'
 import type { DataTableBodyProps, DataTableRowProps } from 'react-admin'
 import { DataTable, DataTableBody, DataTableRow, Link, List, regex, SelectInput, TextInput, useCreatePath, useRecordContext } from 'react-admin'
+import { PAYOUT_RAIL_NAMES } from '../../../domain/payouts/destinations.ts'
+import { formatDateTime } from '../media-reviews/format'
 import { formatMinor } from '../money'
-import { choices, PAYOUT_RAILS } from '../payout-items/types'
+import { mono } from '../payout-items/styles'
+import { choices } from '../payout-items/types'
+import { UUID } from '../share-rules/types'
 import { CaseTabs } from './CaseTabs'
 import { ResolveButton } from './ResolveButton'
 import type { ReconciliationCase } from './types'
-import { CASE_KINDS } from './types'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { CASE_KINDS, CASE_STATUS } from './types'
 
 const filters = [
-  <SelectInput key="rail" source="rail" choices={choices(PAYOUT_RAILS)} alwaysOn />,
+  <SelectInput key="rail" source="rail" choices={choices(PAYOUT_RAIL_NAMES)} alwaysOn />,
   <SelectInput key="kind" source="kind" choices={choices(Object.values(CASE_KINDS))} alwaysOn />,
   <TextInput key="runId" source="runId" label="Run id" validate={regex(UUID, 'Paste a whole id')} />,
 ]
 
 const KIND_COLORS = { MISSING_AT_RAIL: 'error', UNKNOWN_AT_RAIL: 'warning', AMOUNT_MISMATCH: 'error', STATUS_MISMATCH: 'info' } as const
-const mono = { fontFamily: 'monospace', fontSize: '0.8rem' } as const
 
 function CaseRow(props: DataTableRowProps) {
   const c = useRecordContext<ReconciliationCase>()
@@ -52,7 +53,7 @@ function Links({ c }: { c: ReconciliationCase }) {
 }
 
 function Outcome({ c }: { c: ReconciliationCase }) {
-  if (c.status === 'OPEN') return <ResolveButton c={c} />
+  if (c.status === CASE_STATUS.open) return <ResolveButton c={c} />
   return (
     <Tooltip title={`${c.resolvedAt ? new Date(c.resolvedAt).toLocaleString() : ''} ${c.resolvedBy ? `by ${c.resolvedBy}` : ''}`}>
       <Stack spacing={0.5} data-testid="case-resolution">
@@ -66,11 +67,11 @@ function Outcome({ c }: { c: ReconciliationCase }) {
 /** Differences between the ledger and the rails' reports: open ones first, each resolved with a written account. */
 export function ReconciliationCaseList() {
   return (
-    <List title="Reconciliation cases" filters={filters} filterDefaultValues={{ status: 'OPEN' }} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}
+    <List title="Reconciliation cases" filters={filters} filterDefaultValues={{ status: CASE_STATUS.open }} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}
       empty={false}>
       <CaseTabs />
       <DataTable rowClick={false} bulkActionButtons={false} body={CaseBody}>
-        <DataTable.Col source="createdAt" label="Found" render={(c: ReconciliationCase) => new Date(c.createdAt).toLocaleString()} />
+        <DataTable.Col source="createdAt" label="Found" render={(c: ReconciliationCase) => formatDateTime(c.createdAt)} />
         <DataTable.Col source="kind" render={(c: ReconciliationCase) => (
           <Chip size="small" label={c.kind.replaceAll('_', ' ')} color={KIND_COLORS[c.kind] ?? 'default'} data-testid="case-kind" />
         )} />

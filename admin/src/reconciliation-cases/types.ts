@@ -1,9 +1,9 @@
 /** Reconciliation case read model (GET /api/reconciliation-cases): a difference between the ledger and a rail's report. */
 
 export const CASE_KINDS = { missingAtRail: 'MISSING_AT_RAIL', unknownAtRail: 'UNKNOWN_AT_RAIL', amountMismatch: 'AMOUNT_MISMATCH', statusMismatch: 'STATUS_MISMATCH' } as const
-export type CaseKind = (typeof CASE_KINDS)[keyof typeof CASE_KINDS]
+type CaseKind = (typeof CASE_KINDS)[keyof typeof CASE_KINDS]
 export const CASE_STATUS = { open: 'OPEN', resolved: 'RESOLVED' } as const
-export type CaseStatus = (typeof CASE_STATUS)[keyof typeof CASE_STATUS]
+type CaseStatus = (typeof CASE_STATUS)[keyof typeof CASE_STATUS]
 
 export type ReconciliationCase = {
   id: string

@@ -1,21 +1,17 @@
 import { useState } from 'react'
 import { Button, ButtonGroup, Card, CardContent, CardHeader, Stack, TextField, Typography } from '@mui/material'
 import DownloadIcon from '@mui/icons-material/Download'
-import { useLogoutIfAccessDenied, useNotify } from 'react-admin'
-import { errorMessage } from '../http-client'
-import { downloadWithToken } from '../performer-records/download'
+import { useTokenDownload } from '../performer-records/download'
+import { UUID } from '../share-rules/types'
 import type { SeriesQuery } from './types'
 import { rangeOf } from './types'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 type Statement = { path: string; name: string; title: string; params: Record<string, string> }
 
 /** The statements finance.ts serves (P&L, balance sheet, a creator's statement) for the page's range, as JSON or CSV. */
 export function StatementDownloads({ query }: { query: SeriesQuery }) {
   const [creatorId, setCreatorId] = useState('')
-  const notify = useNotify()
-  const logoutIfAccessDenied = useLogoutIfAccessDenied()
+  const { download: fetchFile } = useTokenDownload({ announce: false })
   const range = rangeOf(query)
   const base = { currency: query.currency, ...(query.brand ? { brand: query.brand } : {}) }
   const statements: Statement[] = [
@@ -27,14 +23,8 @@ export function StatementDownloads({ query }: { query: SeriesQuery }) {
       params: { currency: query.currency, ...range, creatorId } })
   }
 
-  const download = async (s: Statement, format: 'json' | 'csv') => {
-    try {
-      const params = new URLSearchParams({ ...s.params, format })
-      await downloadWithToken(`/api/reports/${s.path}?${params}`, `${s.name}-${query.currency}.${format}`)
-    } catch (error) {
-      if (!(await logoutIfAccessDenied(error))) notify(errorMessage(error), { type: 'error' })
-    }
-  }
+  const download = (s: Statement, format: 'json' | 'csv') =>
+    fetchFile(`/api/reports/${s.path}?${new URLSearchParams({ ...s.params, format })}`, `${s.name}-${query.currency}.${format}`)
 
   return (
     <Card data-testid="statement-downloads">

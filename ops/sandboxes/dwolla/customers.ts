@@ -1,17 +1,10 @@
 /** The sandbox's receive-only customers (POST /customers) and their bank funding sources (POST /customers/{id}/funding-sources). */
 import express, { type Request } from 'express'
+import { isAbaRoutingNumber } from '../../../domain/payouts/bank-numbers.ts'
 import { baseOf, createdAt, hal, sendReply, validationError, type DwollaReply, type DwollaState } from './state.ts'
 
 export type CustomerDeps = { state: DwollaState; now: () => number }
 type Body = Record<string, unknown>
-
-/** The ABA routing number checksum: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10). */
-export function abaValid(routing: string): boolean {
-  if (!/^\d{9}$/.test(routing)) return false
-  const d = routing.split('').map(Number)
-  const at = (i: number) => d[i] ?? 0
-  return (3 * (at(0) + at(3) + at(6)) + 7 * (at(1) + at(4) + at(7)) + (at(2) + at(5) + at(8))) % 10 === 0
-}
 
 const text = (b: Body, k: string) => (typeof b[k] === 'string' ? (b[k] as string).trim() : '')
 
@@ -37,7 +30,7 @@ function createFundingSource(deps: CustomerDeps, req: Request): DwollaReply {
   if (!deps.state.customers.has(customerId)) return hal(404, { code: 'NotFound', message: 'Customer not found.' })
   const b = (req.body ?? {}) as Body
   const [routingNumber, accountNumber, bankAccountType, name] = ['routingNumber', 'accountNumber', 'bankAccountType', 'name'].map((k) => text(b, k))
-  if (!abaValid(routingNumber ?? '')) return validationError('Invalid', 'Routing number invalid.', '/routingNumber')
+  if (!isAbaRoutingNumber(routingNumber ?? '')) return validationError('Invalid', 'Routing number invalid.', '/routingNumber')
   if (!/^\d{4,17}$/.test(accountNumber ?? '')) return validationError('Invalid', 'Account number invalid.', '/accountNumber')
   if (bankAccountType !== 'checking' && bankAccountType !== 'savings') return validationError('Invalid', 'Bank account type invalid.', '/bankAccountType')
   if (!name) return validationError('Required', 'Name required.', '/name')

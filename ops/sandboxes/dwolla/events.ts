@@ -1,10 +1,10 @@
 /** Dwolla webhooks: `{id, resourceId, topic, timestamp, _links}` JSON, HMAC-SHA256 of the body (hex) in X-Request-Signature-SHA-256. */
 import { createHmac, randomUUID } from 'node:crypto'
-import { createNotificationPoster, type PosterSettings } from '../notification-poster.ts'
+import { createNotificationPoster, type AnsweredDelivery, type PosterSettings } from '../notification-poster.ts'
 import type { DwollaTransfer } from './state.ts'
 
 /** One webhook and what became of it; the body (and signature) is the same on every retry, as with Dwolla. */
-export type Delivery = { topic: string; body: string; attempts: number; delivered: boolean; answers: number[] }
+export type Delivery = AnsweredDelivery & { topic: string; body: string }
 
 /** The sandbox's own signer, apart from the driver's. */
 export const sandboxSignature = (secret: string, body: string) => createHmac('sha256', secret).update(body, 'utf8').digest('hex')
@@ -24,10 +24,7 @@ export function createDwollaWebhookPoster(options: PosterSettings & { secret: st
     ...options,
     request: (url, d) => ({ url, init: { method: 'POST', body: d.body, headers: {
       'Content-Type': 'application/json', 'X-Request-Signature-SHA-256': sandboxSignature(options.secret, d.body), 'X-Dwolla-Topic': d.topic } } }),
-    accept: (res, d) => {
-      d.answers.push(res.status)
-      return res.ok
-    },
+    recordAnswers: true,
   })
   return {
     ...poster,

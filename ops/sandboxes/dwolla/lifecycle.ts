@@ -1,4 +1,5 @@
 /** Moves pending transfers to processed or failed on timers, as the ACH network would, and announces each change. */
+import { createTimers } from '../notification-poster.ts'
 import { transferEvent, type DwollaWebhookPoster } from './events.ts'
 import { RETURN_CODES, type DwollaState, type DwollaTransfer } from './state.ts'
 
@@ -8,15 +9,8 @@ export const MAGIC_ACCOUNTS = { noAccount: '0003', closed: '0002' } as const
 export type LifecycleDeps = { state: DwollaState; webhooks: DwollaWebhookPoster; accountId: string; settleDelayMs: number; now: () => number }
 
 export function createLifecycle(deps: LifecycleDeps) {
-  const timers = new Set<NodeJS.Timeout>()
-  const later = (fn: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer)
-      fn()
-    }, deps.settleDelayMs)
-    timer.unref()
-    timers.add(timer)
-  }
+  const timers = createTimers()
+  const later = (fn: () => void) => timers.later(deps.settleDelayMs, fn)
   const announce = (t: DwollaTransfer, topic: string) => deps.webhooks.post(transferEvent(t, deps.accountId, topic, new Date(deps.now()).toISOString()))
 
   function fail(t: DwollaTransfer, code: keyof typeof RETURN_CODES): void {
@@ -40,10 +34,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         if (account.endsWith(MAGIC_ACCOUNTS.closed)) later(() => fail(t, 'R02'))
       })
     },
-    stop(): void {
-      for (const timer of timers) clearTimeout(timer)
-      timers.clear()
-    },
+    stop: timers.clear,
   }
 }
 export type Lifecycle = ReturnType<typeof createLifecycle>

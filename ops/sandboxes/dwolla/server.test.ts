@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { createHmac } from 'node:crypto'
 import { listen, type Listening } from '../listen.ts'
 import { startWebhookReceiver, type WebhookReceiver } from '../webhook-receiver.ts'
-import { abaValid } from './customers.ts'
+import { isAbaRoutingNumber } from '../../../domain/payouts/bank-numbers.ts'
 import { createDwollaSandbox, type DwollaSandbox } from './server.ts'
 
 const HAL = 'application/vnd.dwolla.v1.hal+json'
@@ -42,7 +42,7 @@ describe('dwolla sandbox wire protocol', () => {
     amount: { currency: 'USD', value: '12.34' } }, key ? { 'Idempotency-Key': key } : {})
 
   it('checks ABA routing numbers', () => {
-    assert.deepEqual(['021000021', '011000015', '021000022', '12345678'].map(abaValid), [true, true, false, false])
+    assert.deepEqual(['021000021', '011000015', '021000022', '12345678'].map(isAbaRoutingNumber), [true, true, false, false])
   })
 
   it('needs a token and the Dwolla media type', async () => {

@@ -1,12 +1,12 @@
 /** The sandbox's transfers: create (Idempotency-Key), read one, its ACH failure, and the account's transfer list. */
 import express, { type Request } from 'express'
-import { formatMoney, money, parseDecimal } from '../../../domain/money.ts'
+import { decimalText, money, parseDecimal } from '../../../domain/money.ts'
 import type { Lifecycle } from './lifecycle.ts'
 import { baseOf, createdAt, hal, sendReply, validationError, type DwollaReply, type DwollaState, type DwollaTransfer } from './state.ts'
 
 export type TransferDeps = { accountId: string; masterFundingSourceId: string; state: DwollaState; lifecycle: Lifecycle; now: () => number }
 
-const usd = (cents: number) => formatMoney(money(cents, 'USD')).split(' ')[0] ?? ''
+const usd = (cents: number) => decimalText(money(cents, 'USD'))
 const idOf = (href: unknown, kind: string) => (typeof href === 'string' ? new RegExp(`/${kind}/([0-9a-f-]{36})$`).exec(href)?.[1] : undefined)
 const CORRELATION_ID = /^[A-Za-z0-9._-]{1,255}$/
 

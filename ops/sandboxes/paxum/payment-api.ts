@@ -1,6 +1,6 @@
 /** The sandbox's paymentAPI.php: form POSTs signed with `key`, XML answers, the methods our driver uses. */
 import express, { type Request, type Response } from 'express'
-import { formatMoney, isCurrency, money, parseDecimal } from '../../../domain/money.ts'
+import { decimalText, isCurrency, money, parseDecimal } from '../../../domain/money.ts'
 import { paxumResponse, sandboxKey, type PaxumState, type PaxumTransfer } from './state.ts'
 
 export type PaymentApiDeps = { fromEmail: string; sharedSecret: string; state: PaxumState; now: () => number }
@@ -9,7 +9,7 @@ type Fields = Record<string, string | undefined>
 export const INVALID_PAYEE_DOMAIN = '@invalid.paxum.test'
 export const REFUSED_PAYEE_DOMAIN = '@refused.paxum.test'
 
-const decimal = (amount: number, currency: string) => formatMoney(money(amount, currency)).split(' ')[0] ?? ''
+const decimal = (amount: number, currency: string) => decimalText(money(amount, currency))
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const isPayee = (email: string | undefined): email is string => !!email && /^[^@\s]+@[^@\s]+$/.test(email)
 

@@ -1,6 +1,6 @@
 /** The sandbox bank's side of ISO 20022: reads pain.001.001.09, writes pain.002.001.10 and camt.053.001.08. */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser'
-import { formatMoney, money } from '../../../domain/money.ts'
+import { decimalText, money } from '../../../domain/money.ts'
 import type { WirePayment } from './state.ts'
 
 /** The one transaction of an initiation, as the bank reads it; amounts still decimal text. */
@@ -41,7 +41,7 @@ export function readInitiation(xml: string): Initiation | null {
   return required.every((v) => v.length > 0 && v.length <= 140) && i.msgId.length <= 35 && i.endToEndId.length <= 35 ? i : null
 }
 
-const decimal = (amount: number, currency: string) => formatMoney(money(amount, currency)).split(' ')[0] ?? ''
+const decimal = (amount: number, currency: string) => decimalText(money(amount, currency))
 const xmlDoc = (ns: string, body: Node) => `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ Document: { '@_xmlns': `urn:iso:std:iso:20022:tech:xsd:${ns}`, ...body } })}`
 const reason = (code: string, text: string) => ({ Rsn: { Cd: code }, AddtlInf: text })
 

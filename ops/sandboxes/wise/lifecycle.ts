@@ -1,5 +1,6 @@
 /** Moves funded transfers through Wise's states on timers, books refunds, and announces every change by webhook. */
 import type { WiseState, WiseTransfer, WiseTransferState } from './state.ts'
+import { createTimers } from '../notification-poster.ts'
 import { stateChangeEvent, type WiseWebhookPoster } from './webhooks.ts'
 
 /** Magic holder names (case-sensitive substrings), checked in this order. */
@@ -8,15 +9,7 @@ export const MAGIC_HOLDERS = { invalid: 'Invalid', bounce: 'Bounce', cancel: 'Ca
 export type LifecycleDeps = { state: WiseState; webhooks: WiseWebhookPoster; settleDelayMs: number; now: () => number }
 
 export function createLifecycle(deps: LifecycleDeps) {
-  const timers = new Set<NodeJS.Timeout>()
-  const later = (ms: number, fn: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer)
-      fn()
-    }, ms)
-    timer.unref()
-    timers.add(timer)
-  }
+  const { later, clear } = createTimers()
 
   function move(t: WiseTransfer, next: WiseTransferState): void {
     const previous = t.status
@@ -44,10 +37,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         if (holder.includes(MAGIC_HOLDERS.bounce)) later(deps.settleDelayMs, () => move(t, 'bounced_back'))
       })
     },
-    stop(): void {
-      for (const timer of timers) clearTimeout(timer)
-      timers.clear()
-    },
+    stop: clear,
   }
 }
 export type Lifecycle = ReturnType<typeof createLifecycle>

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import express, { type Request, type Response } from 'express'
 import { convert, isCurrency } from '../../../domain/money.ts'
+import { compactCode, ibanProblem } from '../../../domain/payouts/bank-numbers.ts'
 import { MAGIC_HOLDERS } from './lifecycle.ts'
 import type { WiseQuote, WiseRecipient, WiseState } from './state.ts'
 import { invalid, major, minor, sandboxRate } from './wire.ts'
@@ -9,13 +10,8 @@ import { invalid, major, minor, sandboxRate } from './wire.ts'
 export type RecipientDeps = { profileId: number; state: WiseState; now: () => number }
 type Body = Record<string, unknown>
 
-/** ISO 13616 mod-97 check of an IBAN. */
-export function ibanValid(iban: string): boolean {
-  const s = iban.replace(/\s+/g, '').toUpperCase()
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(s)) return false
-  const digits = (s.slice(4) + s.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55))
-  return digits.split('').reduce((rem, d) => (rem * 10 + Number(d)) % 97, 0) === 1
-}
+/** An IBAN as Wise takes it: spaces and lower case allowed, then the ISO 13616 checks (country, length, mod-97). */
+export const ibanValid = (iban: string): boolean => ibanProblem(compactCode(iban)) === null
 
 /** What is wrong with the account's details for its type, as [path, message], or null. */
 function detailsProblem(type: unknown, currency: unknown, d: Body): [string, string] | null {

@@ -1,6 +1,6 @@
 /** Posts Wise `transfers#state-change` webhooks: JSON signed RSA-SHA256 (base64, X-Signature-SHA256) with the sandbox's key. */
 import { createSign, randomUUID } from 'node:crypto'
-import { createNotificationPoster, type PosterSettings } from '../notification-poster.ts'
+import { createNotificationPoster, type AnsweredDelivery, type PosterSettings } from '../notification-poster.ts'
 import { WISE_SANDBOX_PRIVATE_KEY_PEM } from './local-keys.ts'
 import type { WiseTransfer, WiseTransferState } from './state.ts'
 
@@ -8,7 +8,7 @@ import type { WiseTransfer, WiseTransferState } from './state.ts'
 export const SANDBOX_SUBSCRIPTION_ID = 'f5b51f77-e14a-433b-9f7c-fc2834ffcff5'
 
 /** One webhook and what became of it; `body` is the last bytes sent (sent_at changes per attempt, so does the signature). */
-export type Delivery = { event: Record<string, unknown>; body: string; attempts: number; delivered: boolean; answers: number[] }
+export type Delivery = AnsweredDelivery & { event: Record<string, unknown>; body: string }
 
 /** The sandbox's signer: base64 RSA-SHA256 of the exact body bytes. */
 export const signBody = (body: string, privateKeyPem = WISE_SANDBOX_PRIVATE_KEY_PEM): string =>
@@ -32,10 +32,7 @@ export function createWiseWebhookPoster(options: PosterSettings) {
       return { url, init: { method: 'POST', body: d.body, headers: {
         'Content-Type': 'application/json', 'X-Signature-SHA256': signBody(d.body), 'X-Delivery-Id': randomUUID() } } }
     },
-    accept: (res, d) => {
-      d.answers.push(res.status)
-      return res.ok
-    },
+    recordAnswers: true,
   })
   return {
     ...poster,

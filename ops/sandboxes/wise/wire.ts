@@ -1,9 +1,9 @@
 /** How the Wise sandbox speaks: decimal JSON numbers for amounts, `errors[]` bodies, Wise's timestamp format. */
 import type { Response } from 'express'
-import { formatMoney, money, parseDecimal } from '../../../domain/money.ts'
+import { decimalText, money, parseDecimal } from '../../../domain/money.ts'
 
 /** Minor units -> the decimal number Wise puts in JSON (exact for any amount with at most 15 significant digits). */
-export const major = (minor: number, currency: string): number => Number(formatMoney(money(minor, currency)).split(' ')[0])
+export const major = (minor: number, currency: string): number => Number(decimalText(money(minor, currency)))
 
 /** A JSON amount (number or decimal string) -> minor units, or null when it is not an exact amount in that currency. */
 export function minor(value: unknown, currency: string): number | null {

@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react'
 import { useMemo, useState } from 'react'
-import { COUNTRIES } from '../../../domain/identity/jurisdictions.ts'
 import type { PayoutRailName } from '../../../domain/payouts/destinations.ts'
 import { ApiError, ApiFormError } from '../api'
+import { countryOptions } from '../signup/CountryFields'
 import { InputField, SelectField } from '../signup/Fields'
 import { messageOf } from '../signup/signup-api'
 import { RAIL_LABEL } from './format'
@@ -12,11 +12,6 @@ import type { PayoutMethod } from './payouts-api'
 import { payoutsApi } from './payouts-api'
 
 type Props = { rails: PayoutRailName[]; existing: PayoutMethod[]; token: string; onAdded: (method: PayoutMethod) => void; onCancel: () => void; onSessionExpired: () => void }
-
-function countryOptions() {
-  const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' }) : null
-  return [...COUNTRIES].map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name))
-}
 
 /** Adds a payout method: the fields change with the rail; the API checks them and names the field that is wrong. */
 export function MethodForm({ rails, existing, token, onAdded, onCancel, onSessionExpired }: Props) {
@@ -52,8 +47,9 @@ export function MethodForm({ rails, existing, token, onAdded, onCancel, onSessio
       onAdded(await payoutsApi.addMethod(destinationOf(rail, values), priority, token))
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 401) onSessionExpired()
-      const fieldErrors = caught instanceof ApiFormError ? caught.fields : {}
-      const known = Object.fromEntries(Object.entries(fieldErrors).filter(([name]) => fields.some((f) => f.name === name)))
+      // request validation names 'destination.iban', the destination checks 'iban'
+      const named = Object.entries(caught instanceof ApiFormError ? caught.fields : {}).map(([path, message]) => [path.replace(/^destination\./, ''), message])
+      const known = Object.fromEntries(named.filter(([name]) => fields.some((f) => f.name === name)))
       setErrors(known)
       // a refusal that names no field shown here is said above the button
       if (Object.keys(known).length === 0) setError(messageOf(caught))

@@ -1,4 +1,4 @@
-import { day, GATE_LABEL, money, PAYOUT_STATUS_LABEL, RAIL_LABEL } from './format'
+import { day, gateLabel, money, PAYOUT_STATUS_LABEL, RAIL_LABEL } from './format'
 import type { MyPayout } from './payouts-api'
 
 type Props = { payouts: MyPayout[] | undefined; error?: string }
@@ -43,7 +43,7 @@ function PayoutRow({ p }: { p: MyPayout }) {
         {p.reason && <span data-testid="payout-row-reason">{p.reason}</span>}
         {blocked.length > 0 && (
           <ul className="earnings-gates" data-testid="payout-row-gates" aria-label="Held by">
-            {blocked.map((g) => <li key={g.gate} data-gate={g.gate} title={g.detail}><strong>{GATE_LABEL[g.gate] ?? g.gate}</strong>: {g.detail}</li>)}
+            {blocked.map((g) => <li key={g.gate} data-gate={g.gate} title={g.detail}><strong>{gateLabel(g.gate)}</strong>: {g.detail}</li>)}
           </ul>
         )}
         {!p.reason && blocked.length === 0 && '—'}

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react'
 import { useMemo, useState } from 'react'
-import { COUNTRIES } from '../../../domain/identity/jurisdictions.ts'
 import { ApiError, ApiFormError } from '../api'
+import { countryOptions } from '../signup/CountryFields'
 import { InputField, SelectField } from '../signup/Fields'
 import { messageOf } from '../signup/signup-api'
 import { day } from './format'
@@ -19,11 +19,6 @@ const KIND_NOTE: Readonly<Record<string, string>> = {
   'W-9': 'For US citizens and residents: your SSN or EIN.',
   'W-8BEN': 'For individuals outside the US: your tax identification number where you live.',
   'W-8BEN-E': 'For companies outside the US: the company’s tax identification number.',
-}
-
-function countryOptions() {
-  const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' }) : null
-  return [...COUNTRIES].map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name))
 }
 
 /** The tax form on file (and when it runs out), and the form to sign a new one: the kind follows the country. */

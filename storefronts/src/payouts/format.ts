@@ -1,4 +1,5 @@
 /** Words and figures of the earnings page. */
+import type { GateCode } from '../../../domain/payouts/gates.ts'
 import { formatPrice } from '../money'
 import type { Balance } from './payouts-api'
 
@@ -28,10 +29,12 @@ export const PAYOUT_STATUS_LABEL: Readonly<Record<string, string>> = {
 }
 
 /** The payout gates as a creator would name them (what to fix). */
-export const GATE_LABEL: Readonly<Record<string, string>> = {
+const GATE_LABEL: Readonly<Record<GateCode, string>> = {
   KYC_CURRENT: 'Identity check', TAX_FORM: 'Tax form', NO_HOLDS: 'Account hold', METHOD_VERIFIED: 'Verified payout method',
   BALANCE_POSITIVE: 'Balance', MINIMUM: 'Minimum not reached',
 }
+/** A gate's name for the creator; a gate this page does not know yet keeps its code. */
+export const gateLabel = (gate: string) => GATE_LABEL[gate as GateCode] ?? gate
 
 export const METHOD_STATUS_LABEL: Readonly<Record<string, string>> = { VERIFIED: 'Verified', PENDING_VERIFICATION: 'Verifying…', FAILED: 'Failed' }
 

@@ -1,5 +1,5 @@
 /** The creator's own payout API (/api/me/...): balances, history, statement, payout methods, tax form, minimum. */
-import { ApiFormError } from '../api'
+import { ApiError, apiFetch, apiSubmit } from '../api'
 import type { PayoutDestination, PayoutRailName } from '../../../domain/payouts/destinations.ts'
 
 export type Balance = {
@@ -38,7 +38,7 @@ export type StatementLine = { at: string; account: string; entryKind: string; me
 export type Statement = { currency: string; from: string; to: string; openingBalance: number; closingBalance: number; lines: StatementLine[] }
 
 export const METHOD_STATUS = { verified: 'VERIFIED', pending: 'PENDING_VERIFICATION', failed: 'FAILED' } as const
-export type MethodStatus = (typeof METHOD_STATUS)[keyof typeof METHOD_STATUS]
+type MethodStatus = (typeof METHOD_STATUS)[keyof typeof METHOD_STATUS]
 export type PayoutMethod = {
   id: string
   rail: PayoutRailName
@@ -55,65 +55,32 @@ export type Methods = { methods: PayoutMethod[]; rails: PayoutRailName[] }
 export type TaxFormOnFile = { id: string; kind: string; country: string; tinLast4: string; signedAt: string; expiresAt: string | null }
 export type TaxFormInput = { kind: string; country: string; tin: string; signedName: string }
 
-type Init = { method?: string; body?: unknown; token: string }
-type ErrorShape = { code?: string; message?: string; requestId?: string; details?: unknown }
-
-/**
- * The field errors of a refusal: INVALID_DESTINATION and INVALID_TAX_FORM name one field (`details.field`),
- * request validation lists several (`details[].path`).
- */
-export function fieldErrorsOf(details: unknown, message: string): Record<string, string> {
-  if (Array.isArray(details)) {
-    return Object.fromEntries(details.flatMap((d: { path?: unknown; message?: unknown }) =>
-      typeof d?.path === 'string' && typeof d.message === 'string' ? [[d.path.replace(/^destination\./, ''), d.message]] : []))
-  }
-  const field = (details as { field?: unknown } | null)?.field
-  return typeof field === 'string' ? { [field]: message } : {}
-}
-
-/** One call with the creator's token; a refusal becomes an ApiFormError with the message and the fields it names. */
-export async function payoutRequest<T>(path: string, { method = 'GET', body, token }: Init): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  let response: Response
-  try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  } catch {
-    throw new ApiFormError(0, 'NETWORK', 'Could not reach Fanz. Check your connection and try again.', {})
-  }
-  const parsed: unknown = response.status === 204 ? null : await response.json().catch(() => null)
-  if (response.ok) return parsed as T
-  const error: ErrorShape = (parsed as { error?: ErrorShape } | null)?.error ?? {}
-  const message = error.message ?? `Request failed (${response.status})`
-  const ref = error.requestId ? ` (reference ${error.requestId})` : ''
-  throw new ApiFormError(response.status, error.code ?? `HTTP_${response.status}`, `${message}${ref}`, fieldErrorsOf(error.details, message))
-}
-
 const q = encodeURIComponent
 
+// reads and DELETE carry no body (apiFetch); writes may be refused with field errors (apiSubmit -> ApiFormError)
 export const payoutsApi = {
-  balances: (token: string) => payoutRequest<Balance[]>('/api/me/payouts/balances', { token }),
-  payouts: (token: string) => payoutRequest<MyPayout[]>('/api/me/payouts', { token }),
-  statement: (currency: string, token: string) => payoutRequest<Statement>(`/api/me/payouts/statement?currency=${q(currency)}`, { token }),
-  methods: (token: string) => payoutRequest<Methods>('/api/me/payout-methods', { token }),
-  method: (id: string, token: string) => payoutRequest<PayoutMethod>(`/api/me/payout-methods/${q(id)}`, { token }),
+  balances: (token: string) => apiFetch<Balance[]>('/api/me/payouts/balances', { token }),
+  payouts: (token: string) => apiFetch<MyPayout[]>('/api/me/payouts', { token }),
+  statement: (currency: string, token: string) => apiFetch<Statement>(`/api/me/payouts/statement?currency=${q(currency)}`, { token }),
+  methods: (token: string) => apiFetch<Methods>('/api/me/payout-methods', { token }),
+  method: (id: string, token: string) => apiFetch<PayoutMethod>(`/api/me/payout-methods/${q(id)}`, { token }),
   /** 202: saved and being verified with the rail; poll `method` until VERIFIED or FAILED. */
   addMethod: (destination: PayoutDestination, priority: number | undefined, token: string) =>
-    payoutRequest<PayoutMethod>('/api/me/payout-methods', { method: 'POST', body: { destination, priority }, token }),
+    apiSubmit<PayoutMethod>('/api/me/payout-methods', { body: { destination, priority }, token }),
   setPriority: (id: string, priority: number, token: string) =>
-    payoutRequest<PayoutMethod>(`/api/me/payout-methods/${q(id)}`, { method: 'PATCH', body: { priority }, token }),
-  removeMethod: (id: string, token: string) => payoutRequest<null>(`/api/me/payout-methods/${q(id)}`, { method: 'DELETE', token }),
-  taxForm: (token: string) => payoutRequest<TaxFormOnFile | null>('/api/me/tax-form', { token }),
-  signTaxForm: (form: TaxFormInput, token: string) => payoutRequest<TaxFormOnFile>('/api/me/tax-form', { method: 'POST', body: form, token }),
-  setMinimum: (minimum: number, token: string) => payoutRequest<{ minimum: number }>('/api/me/payout-preferences', { method: 'PUT', body: { minimum }, token }),
+    apiSubmit<PayoutMethod>(`/api/me/payout-methods/${q(id)}`, { method: 'PATCH', body: { priority }, token }),
+  removeMethod: (id: string, token: string) => apiFetch<null>(`/api/me/payout-methods/${q(id)}`, { method: 'DELETE', token }),
+  taxForm: (token: string) => apiFetch<TaxFormOnFile | null>('/api/me/tax-form', { token }),
+  signTaxForm: (form: TaxFormInput, token: string) => apiSubmit<TaxFormOnFile>('/api/me/tax-form', { body: form, token }),
+  setMinimum: (minimum: number, token: string) => apiSubmit<{ minimum: number }>('/api/me/payout-preferences', { method: 'PUT', body: { minimum }, token }),
 }
 
 /** Fetches the statement CSV with the token (a plain link cannot carry it) and hands it to the browser as a download. */
 export async function downloadStatementCsv(currency: string, token: string): Promise<void> {
   const response = await fetch(`/api/me/payouts/statement?currency=${q(currency)}&format=csv`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' })
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: ErrorShape } | null
-    throw new ApiFormError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? `Download failed (${response.status})`, {})
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
+    throw new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? `Download failed (${response.status})`)
   }
   const url = URL.createObjectURL(await response.blob())
   const anchor = document.createElement('a')

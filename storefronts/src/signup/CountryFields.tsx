@@ -7,7 +7,8 @@ type CountryFieldsProps = {
   errors: { country?: string; region?: string }
 }
 
-function countryOptions(): { code: string; name: string }[] {
+/** Every country the platform serves, by its name in the browser's language (A–Z). */
+export function countryOptions(): { code: string; name: string }[] {
   const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' }) : null
   return [...COUNTRIES].map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name))
 }

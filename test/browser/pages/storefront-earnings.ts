@@ -84,15 +84,6 @@ export class StorefrontEarnings {
     }))
   }
 
-  /** Clicks "Download CSV"; returns the file's name and text. */
-  async downloadStatement(): Promise<{ name: string; text: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 30_000 }), this.page.getByTestId('statement-download').click()])
-    const stream = await download.createReadStream()
-    const chunks: Buffer[] = []
-    for await (const chunk of stream) chunks.push(chunk as Buffer)
-    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') }
-  }
-
   /** Opens the add form, picks the rail, fills its fields and submits; returns the API's status (202 accepted, 422 refused). */
   async addMethod(destination: DestinationInput): Promise<number> {
     await this.page.getByTestId('method-add').click()
@@ -112,15 +103,6 @@ export class StorefrontEarnings {
     return response.status()
   }
 
-  /** The field errors the add form shows after a refusal (field name -> message), and the general one. */
-  async methodErrors(): Promise<{ fields: Record<string, string>; message: string | null }> {
-    await this.page.locator('[data-testid$="-error"][data-testid^="method-"]').first().waitFor({ timeout: 10_000 })
-    const fields = await this.page.locator('[data-testid="method-form"] .field-error').evaluateAll((errors) =>
-      Object.fromEntries(errors.map((e) => [(e.getAttribute('data-testid') ?? '').replace(/^method-/, '').replace(/-error$/, ''), (e.textContent ?? '').trim()])))
-    const general = this.page.getByTestId('method-error')
-    return { fields, message: (await general.count()) ? (await general.innerText()).trim() : null }
-  }
-
   /** Waits until the method just added (polled every second) reaches `status`; returns the line the page shows. */
   async waitMethodStatus(status: 'VERIFIED' | 'FAILED' | 'PENDING_VERIFICATION', timeout = 60_000): Promise<string> {
     const line = this.page.locator(`[data-testid="method-add-status"][data-status="${status}"]`)
@@ -134,24 +116,6 @@ export class StorefrontEarnings {
       display: (r.querySelector('[data-testid="method-display"]')?.textContent ?? '').trim(),
       failure: r.querySelector('[data-testid="method-failure"]')?.textContent?.trim() ?? null,
     })))
-  }
-
-  /** Moves a method one place earlier (up) or later (down) and waits for the list to show the new order. */
-  async moveMethod(rail: string, direction: 'up' | 'down'): Promise<void> {
-    const before = (await this.methods()).map((m) => m.rail)
-    await this.page.locator(`[data-testid="method-row"][data-rail="${rail}"]`).getByTestId(`method-${direction}`).click()
-    await this.page.waitForFunction((old) => {
-      const now = Array.from(document.querySelectorAll('[data-testid="method-row"]'), (r) => r.getAttribute('data-rail')).join()
-      return now !== old
-    }, before.join(), { timeout: 15_000, polling: 250 })
-  }
-
-  /** Removes the method on this rail, confirming, and waits until it is gone from the list. */
-  async removeMethod(rail: string): Promise<void> {
-    const row = this.page.locator(`[data-testid="method-row"][data-rail="${rail}"]`)
-    await row.getByTestId('method-remove').click()
-    await row.getByTestId('method-remove-confirm').click()
-    await row.waitFor({ state: 'detached', timeout: 15_000 })
   }
 
   /** Signs a tax form (the kind follows the country: W-9 for US, else W-8BEN or W-8BEN-E); returns the API's status once the page shows it. */
@@ -177,21 +141,5 @@ export class StorefrontEarnings {
     await onFile.or(this.page.getByTestId('tax-form-missing')).first().waitFor({ timeout: 15_000 })
     if (!(await onFile.count())) return null
     return { kind: await onFile.getAttribute('data-kind'), text: (await onFile.innerText()).trim() }
-  }
-
-  /** The message of a refused tax form: the field's own error, else the general one. */
-  async taxFormError(field?: 'country' | 'tin' | 'name' | 'kind-select'): Promise<string> {
-    const error = field ? this.page.getByTestId(`tax-form-${field}-error`) : this.page.getByTestId('tax-form-error')
-    await error.waitFor({ timeout: 10_000 })
-    return (await error.innerText()).trim()
-  }
-
-  /** Sets "pay me only above" (a decimal in the page's currency, e.g. '250.00'); returns the saved minor units. */
-  async setMinimum(amount: string): Promise<number> {
-    await this.page.getByTestId('minimum-input').fill(amount)
-    await this.page.getByTestId('minimum-save').click()
-    const saved = this.page.getByTestId('minimum-saved')
-    await saved.waitFor({ timeout: 15_000 })
-    return Number(await saved.getAttribute('data-amount'))
   }
 }

@@ -1,6 +1,7 @@
 /** ACH return codes and Dwolla transfer statuses in our words, and the correlationId our key travels as. */
 import { createHash } from 'node:crypto'
 import { PAYOUT_FAILURES, type PayoutFailureCode, type RailReportLine } from '../../rail.ts'
+import { failureLookup } from '../codes.ts'
 
 /** The returns that say something other than "the money came back" (R02 Account closed is a return: RETURNED). */
 const FAILURES: Record<string, PayoutFailureCode> = {
@@ -14,8 +15,11 @@ const FAILURES: Record<string, PayoutFailureCode> = {
   R23: PAYOUT_FAILURES.recipientRefused, // Credit entry refused by receiver
 }
 
+const listedFailure = failureLookup(FAILURES, null)
+
 /** Our failure for an ACH return code: the listed ones, RETURNED for any other R code, REJECTED for anything else. */
-export const failureForReturn = (code: string): PayoutFailureCode => FAILURES[code] ?? (/^R\d\d$/.test(code) ? PAYOUT_FAILURES.returned : PAYOUT_FAILURES.rejected)
+export const failureForReturn = (code: string): PayoutFailureCode =>
+  listedFailure(code) ?? (/^R\d\d$/.test(code) ? PAYOUT_FAILURES.returned : PAYOUT_FAILURES.rejected)
 
 /** The report status of a Dwolla transfer (with its return code when failed). */
 export function reportStatusOf(status: string, returnCode: string | null): RailReportLine['status'] {

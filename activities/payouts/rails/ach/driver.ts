@@ -1,5 +1,5 @@
 /** The ACH payout rail through Dwolla: payee customer + bank funding source, then a transfer from our master funding source. */
-import { formatMoney, money } from '../../../../domain/money.ts'
+import { decimalText, money } from '../../../../domain/money.ts'
 import { PAYOUT_FAILURES, type PayoutRail, type PayoutState } from '../../rail.ts'
 import { createDwollaClient, dwollaErrors } from './client.ts'
 import { correlationIdFor } from './codes.ts'
@@ -59,7 +59,7 @@ export function createAchRail(config: AchRailConfig): PayoutRail {
       if (!payee.ok) return { status: 'failed', providerRef: null, failure: payee.failure, railCode: payee.railCode, message: payee.message }
       const reply = await client.call('POST', '/transfers', {
         _links: { source: { href: client.href(`/funding-sources/${config.masterFundingSourceId}`) }, destination: { href: payee.fundingSourceHref } },
-        amount: { currency: 'USD', value: formatMoney(money(r.amount, 'USD')).split(' ')[0] },
+        amount: { currency: 'USD', value: decimalText(money(r.amount, 'USD')) },
         metadata: { workflowId: r.reference.workflowId, creatorId: r.reference.creatorId, runId: r.reference.runId, idempotencyKey: r.idempotencyKey.slice(0, 255) },
         correlationId: correlationIdFor(r.idempotencyKey),
       }, { 'Idempotency-Key': r.idempotencyKey })

@@ -1,10 +1,8 @@
 /** Verifies and parses Dwolla webhooks: hex HMAC-SHA256 of the raw body keyed by the subscription secret, then topic and age. */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
-import { PAYOUT_FAILURES, RAIL_NOTIFICATION_ERRORS, RailNotificationRejected, type PayoutState, type RailEvent, type RailNotification } from '../../rail.ts'
-
-/** Events dated further than this from their arrival (either way) are refused as stale. */
-export const MAX_EVENT_AGE_MS = 5 * 60_000
+import { PAYOUT_FAILURES, type PayoutState, type RailEvent, type RailNotification } from '../../rail.ts'
+import { assertFresh, header, parseEventBody, reject } from '../signed-events.ts'
 
 // transfer_* (the account's side) and customer_transfer_* name the transfer itself; customer_bank_transfer_* name a
 // separate bank-transfer resource whose id is not our providerRef, so they are not taken
@@ -17,9 +15,6 @@ const eventSchema = z.object({
   timestamp: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a time'),
   _links: z.record(z.string(), z.unknown()),
 })
-
-const reject = (code: keyof typeof RAIL_NOTIFICATION_ERRORS, message: string) => new RailNotificationRejected(RAIL_NOTIFICATION_ERRORS[code], message)
-const header = (n: RailNotification, name: string) => Object.entries(n.headers).find(([k]) => k.toLowerCase() === name)?.[1]
 
 /** True when the hex signature is the HMAC of these bytes; compared in constant time. */
 export function signatureValid(secret: string, rawBody: string, signature: string | undefined): boolean {
@@ -45,21 +40,12 @@ function stateOf(providerRef: string, outcome: string, at: string): PayoutState 
 export function createDwollaNotificationParser(webhookSecret: string) {
   return (n: RailNotification): RailEvent => {
     if (!signatureValid(webhookSecret, n.rawBody, header(n, 'x-request-signature-sha-256'))) throw reject('badSignature', 'X-Request-Signature-SHA-256 does not match the body')
-    let body: unknown
-    try {
-      body = JSON.parse(n.rawBody)
-    } catch {
-      throw reject('malformed', 'webhook body is not JSON')
-    }
-    const parsed = eventSchema.safeParse(body)
-    if (!parsed.success) throw reject('malformed', `not a Dwolla event: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`)
-    const e = parsed.data
-    const ageMs = Date.parse(n.receivedAt) - Date.parse(e.timestamp)
-    if (!(Math.abs(ageMs) <= MAX_EVENT_AGE_MS)) throw reject('stale', `event is dated ${Math.round(ageMs / 1000)} s before its arrival`)
+    const { event: e, raw } = parseEventBody(n.rawBody, eventSchema, 'a Dwolla event')
+    assertFresh(e.timestamp, n.receivedAt)
     const outcome = TRANSFER_TOPIC.exec(e.topic)?.[1]
     if (!outcome) throw reject('notAboutPayout', `topic ${e.topic} is not about a payout transfer`)
     const occurredAt = new Date(Date.parse(e.timestamp)).toISOString()
     return { rail: 'ach', eventId: e.id, providerRef: e.resourceId, workflowId: null, state: stateOf(e.resourceId, outcome, occurredAt), occurredAt,
-      raw: body as Record<string, unknown> }
+      raw }
   }
 }

@@ -1,5 +1,6 @@
 /** Paxum's ResponseCodes (Appendix A) in our words, for the answers that are a verdict on a payout. */
 import { PAYOUT_FAILURES, type PayoutFailureCode } from '../../rail.ts'
+import { failureLookup } from '../codes.ts'
 
 const FAILURES: Record<string, PayoutFailureCode> = {
   IP: PAYOUT_FAILURES.invalidAccount, // Invalid Payee: no wallet with that e-mail
@@ -18,4 +19,4 @@ const FAILURES: Record<string, PayoutFailureCode> = {
  * Our failure for a Paxum ResponseCode other than 00, or null for a code we do not know: whether that one moved money
  * is unclear, so a transfer answered with it is retried (the history then tells), never taken as failed.
  */
-export const failureFor = (responseCode: string): PayoutFailureCode | null => (Object.hasOwn(FAILURES, responseCode) ? FAILURES[responseCode] ?? null : null)
+export const failureFor: (responseCode: string) => PayoutFailureCode | null = failureLookup(FAILURES, null)

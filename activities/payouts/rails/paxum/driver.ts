@@ -1,5 +1,5 @@
 /** The Paxum payout rail: wallet-to-wallet transferFunds, which settles at once; deduped through transactionHistory. */
-import { formatMoney, isCurrency, money, parseDecimal } from '../../../../domain/money.ts'
+import { decimalText, isCurrency, money, parseDecimal } from '../../../../domain/money.ts'
 import {
   PAYOUT_FAILURES, RAIL_NOTIFICATION_ERRORS, RailNotificationRejected,
   type PayoutRail, type PayoutRequest, type PayoutState, type RailReportLine,
@@ -35,7 +35,7 @@ type HistoryLine = { transactionId: string; reference: string; amount: number; c
 const DAY_MS = 24 * 60 * 60 * 1000
 const PAGE_SIZE = 100
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-const decimal = (amount: number, currency: string) => formatMoney(money(amount, currency)).split(' ')[0] ?? ''
+const decimal = (amount: number, currency: string) => decimalText(money(amount, currency))
 const text = (v: unknown) => (typeof v === 'string' ? v : '')
 
 /** Paxum's 'yyyy-mm-dd hh:mm:ss' (read as UTC) or an ISO time, as ISO. */

@@ -1,5 +1,6 @@
 /** ISO 20022 payment statuses and ExternalStatusReason1Code reasons in our words. */
 import { PAYOUT_FAILURES, type PayoutFailureCode, type PayoutState } from '../../rail.ts'
+import { failureLookup } from '../codes.ts'
 import type { PaymentStatus } from './iso20022.ts'
 
 const REASONS: Record<string, PayoutFailureCode> = {
@@ -35,7 +36,7 @@ const DUPLICATE = new Set(['DU01', 'DU02', 'DU03', 'DU04', 'DU05', 'AM05'])
 export const isDuplicateRejection = (s: PaymentStatus): boolean => s.status === 'RJCT' && s.reasonCode !== null && DUPLICATE.has(s.reasonCode)
 
 /** Our failure for a rejection reason; anything unknown is REJECTED. */
-export const failureFor = (reasonCode: string | null): PayoutFailureCode => (reasonCode && REASONS[reasonCode]) || PAYOUT_FAILURES.rejected
+export const failureFor: (reasonCode: string | null) => PayoutFailureCode = failureLookup(REASONS, PAYOUT_FAILURES.rejected)
 
 /**
  * A pain.002 status as a PayoutState. A rejection of a payment that had settled (the report still carries its

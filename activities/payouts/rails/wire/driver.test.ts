@@ -5,7 +5,8 @@ import { createWireSandbox, type WireSandbox, type WireSandboxOptions } from '..
 import type { WireDestination } from '../../../../domain/payouts/destinations.ts'
 import { PAYOUT_FAILURES, RailNotificationRejected, type PayoutRequest } from '../../rail.ts'
 import { payoutStateOf } from './codes.ts'
-import { createWireRail, referenceOf, type WireRailConfig } from './driver.ts'
+import { createWireRail, type WireRailConfig } from './driver.ts'
+import { messageIdFor } from './iso20022.ts'
 
 const CREDENTIALS = { username: 'fanz-api', password: 'fanz-test-bank-pass' }
 const DEBTOR = { name: 'Fanz Media Ltd', iban: 'GB82WEST12345698765432', bic: 'WESTGB2L' }
@@ -109,7 +110,7 @@ describe('wire rail against the sandbox bank', () => {
     const back = await d.send(payout({ holderName: 'Return Testcase' }, { idempotencyKey: key, amount: 999 }))
     await afterSettlement(2)
     assert.equal((await control('report-adjust', { providerRef: back.providerRef, statementRef: 'STMT0001' })).status, 200)
-    const ref = referenceOf(key)
+    const ref = messageIdFor(key)
     assert.deepEqual([d.referenceOf?.(key), ref.length, ref === key, back.providerRef === 'STMT0001'], [ref, 35, false, false])
     assert.equal(sandbox.state.list()[0]?.endToEndId, ref)
     const lines = await d.report({ from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() })

@@ -1,9 +1,9 @@
 /** The wire rail: ISO 20022 credit transfers through our bank's API (pain.001 in, pain.002 status, camt.053 statement). */
-import { formatMoney, isCurrency, money, parseDecimal } from '../../../../domain/money.ts'
+import { decimalText, isCurrency, money, parseDecimal } from '../../../../domain/money.ts'
+import { compactCode, ibanProblem, isBic } from '../../../../domain/payouts/bank-numbers.ts'
 import {
   PAYOUT_FAILURES, RAIL_NOTIFICATION_ERRORS, RailNotificationRejected, type PayoutRail, type PayoutState, type RailReportLine,
 } from '../../rail.ts'
-import { isValidBic, isValidIban, normalIban } from './account-checks.ts'
 import { isDuplicateRejection, payoutStateOf } from './codes.ts'
 import { buildPain001, messageIdFor, parseCamt053, parsePain002, type WireDebtor } from './iso20022.ts'
 
@@ -20,9 +20,6 @@ export type WireRailConfig = {
 }
 
 const XML = 'application/xml'
-
-/** The EndToEndId (and MsgId) a payout travels under: what the bank's statement names our payout by, whatever its AcctSvcrRef. */
-export const referenceOf = (idempotencyKey: string): string => messageIdFor(idempotencyKey)
 
 /** A PayoutRail for wires; it holds no state between calls. */
 export function createWireRail(config: WireRailConfig): PayoutRail {
@@ -49,8 +46,8 @@ export function createWireRail(config: WireRailConfig): PayoutRail {
     name: 'wire',
     async verifyDestination(destination) {
       if (destination.rail !== 'wire') return { verified: false, failure: PAYOUT_FAILURES.unsupported, message: `a wire cannot pay a ${destination.rail} destination` }
-      if (!isValidIban(destination.iban)) return { verified: false, failure: PAYOUT_FAILURES.invalidAccount, message: 'the IBAN is not valid (check digits)' }
-      if (!isValidBic(destination.bic)) return { verified: false, failure: PAYOUT_FAILURES.invalidAccount, message: 'the BIC is not valid' }
+      if (ibanProblem(compactCode(destination.iban)) !== null) return { verified: false, failure: PAYOUT_FAILURES.invalidAccount, message: 'the IBAN is not valid (check digits)' }
+      if (!isBic(compactCode(destination.bic))) return { verified: false, failure: PAYOUT_FAILURES.invalidAccount, message: 'the BIC is not valid' }
       return { verified: true, providerRecipientId: null }
     },
     async send(request): Promise<PayoutState> {
@@ -59,15 +56,15 @@ export function createWireRail(config: WireRailConfig): PayoutRail {
         return { status: 'failed', providerRef: null, failure: PAYOUT_FAILURES.unsupported, railCode: 'UNSUPPORTED',
           message: `a wire cannot pay ${currency} to a ${destination.rail} destination` }
       }
-      const id = referenceOf(request.idempotencyKey)
+      const id = messageIdFor(request.idempotencyKey)
       // a bank refuses a MsgId it has seen (DU01), so a retry asks first: only a payment it does not know is posted
       const earlier = await statusOf(id)
       if (earlier) return earlier
       const createdAt = new Date(now()).toISOString()
       const xml = buildPain001({
-        id, createdAt, amount: formatMoney(money(request.amount, currency)).split(' ')[0] ?? '', currency, executionDate: createdAt.slice(0, 10),
+        id, createdAt, amount: decimalText(money(request.amount, currency)), currency, executionDate: createdAt.slice(0, 10),
         debtor: config.debtor, remittance: request.description,
-        creditor: { name: destination.holderName, iban: normalIban(destination.iban), bic: destination.bic.trim().toUpperCase(), country: destination.country },
+        creditor: { name: destination.holderName, iban: compactCode(destination.iban), bic: compactCode(destination.bic), country: destination.country },
       })
       const res = await call('/payments', { method: 'POST', headers: { 'content-type': XML }, body: xml }, [200, 202, 400, 409, 422])
       const answer = parsePain002(res.body)
@@ -77,8 +74,9 @@ export function createWireRail(config: WireRailConfig): PayoutRail {
       if (!first) throw new Error(`the bank refused MsgId ${id} as a repeat (${answer.reasonCode}) but shows no status for it yet; a retry reads it again`)
       return first
     },
-    status: (idempotencyKey) => statusOf(referenceOf(idempotencyKey)),
-    referenceOf,
+    status: (idempotencyKey) => statusOf(messageIdFor(idempotencyKey)),
+    // the EndToEndId is what the bank's statement names our payout by, whatever its AcctSvcrRef
+    referenceOf: messageIdFor,
     parseNotification() {
       throw new RailNotificationRejected(RAIL_NOTIFICATION_ERRORS.malformed, 'the bank sends no payout notifications; poll status()')
     },

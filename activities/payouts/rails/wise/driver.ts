@@ -1,5 +1,5 @@
 /** The Wise payout rail: recipient, quote, transfer (idempotent by customerTransactionId), funded from our Wise balance. */
-import { formatMoney, isCurrency, money } from '../../../../domain/money.ts'
+import { decimalText, isCurrency, money } from '../../../../domain/money.ts'
 import type { WiseDestination } from '../../../../domain/payouts/destinations.ts'
 import { PAYOUT_FAILURES, type PayoutRail, type PayoutRequest, type PayoutState } from '../../rail.ts'
 import { createWiseClient, wiseErrors, type WiseClient } from './client.ts'
@@ -32,7 +32,7 @@ type Transfer = { id: number; status: string }
 const DAY_MS = 86_400_000
 // the shortest reference limit among Wise's common routes; longer descriptions are cut rather than refused
 const REFERENCE_MAX = 35
-const decimal = (amount: number, currency: string) => Number(formatMoney(money(amount, currency)).split(' ')[0])
+const decimal = (amount: number, currency: string) => Number(decimalText(money(amount, currency)))
 const unsupported = (message: string): PayoutState => ({ status: 'failed', providerRef: null, failure: PAYOUT_FAILURES.unsupported, railCode: 'UNSUPPORTED', message })
 
 function asTransfer(body: unknown, what: string): Transfer {
