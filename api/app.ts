@@ -40,6 +40,7 @@ import { createMediaAdminRouter } from './routes/media-admin.ts'
 import { createMediaPlaybackRouter, staffPreviewUrl } from './routes/media-playback.ts'
 import { createMediaSearchRouter } from './routes/media-search.ts'
 import type { PayoutRail, PayoutRailName } from '../activities/payouts/rail.ts'
+import { createCollectibleRouter } from './routes/collectibles.ts'
 import { createPayoutAdminRouter } from './routes/payouts-admin.ts'
 import { createCreatorPayoutRouter } from './routes/payouts-creator.ts'
 import { createPayoutWebhookRouter } from './routes/payout-webhooks.ts'
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(createFinanceSeriesRouter({ pool: deps.pool }))
   api.use(createPurchaseRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   api.use(createPayoutAdminRouter({ db, temporal }))
+  api.use(createCollectibleRouter({ db, temporal, storage: deps.storage, drivers: deps.drivers, pii: deps.pii }))
   api.use(createCreatorPayoutRouter({ db, pool: deps.pool, temporal, pii: deps.pii, configuredRails: Object.keys(deps.payoutRails) }))
   api.use(createSubscriptionRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   api.use(createMediaUploadRouter({ db, temporal, storage: deps.storage, pii: deps.pii, policy: { maxBytes: config.MEDIA_MAX_BYTES,

@@ -91,6 +91,18 @@ export const ERROR_CODES = {
   tierChangeNotSupported: { code: 'TIER_CHANGE_NOT_SUPPORTED', status: 422 },
   tierUnchanged: { code: 'TIER_UNCHANGED', status: 422 },
   paymentDeclined: { code: 'PAYMENT_DECLINED', status: 422 },
+  // collectibles: the brand's rules or the content refuse the edition (422), its state stands in the way (409)
+  collectiblesDisabled: { code: 'COLLECTIBLES_DISABLED', status: 422 },
+  invalidEdition: { code: 'INVALID_EDITION', status: 422 },
+  editionTooLarge: { code: 'EDITION_TOO_LARGE', status: 422 },
+  royaltyTooHigh: { code: 'ROYALTY_TOO_HIGH', status: 422 },
+  notYourMedia: { code: 'NOT_YOUR_MEDIA', status: 403 },
+  mediaNotPublished: { code: 'MEDIA_NOT_PUBLISHED', status: 422 },
+  editionExists: { code: 'EDITION_EXISTS', status: 409 },
+  notOnSale: { code: 'NOT_ON_SALE', status: 409 },
+  soldOut: { code: 'SOLD_OUT', status: 409 },
+  ownEdition: { code: 'OWN_EDITION', status: 403 },
+  takenDown: { code: 'TAKEN_DOWN', status: 410 },
   // media: an upload refused before a byte is stored (422), or its parts not all there (409)
   notACreator: { code: 'NOT_A_CREATOR', status: 403 },
   unsupportedType: { code: 'UNSUPPORTED_TYPE', status: 422 },

@@ -1,5 +1,6 @@
 /** `npm run bench [-- ledger]`: starts the engines a benchmark needs on the test profile and prints its ratios. */
 import { startStack } from '../ops/stack/stack.ts'
+import { benchCollectibles } from './collectibles.ts'
 import { benchLedger } from './ledger.ts'
 import { benchMedia } from './media.ts'
 import { benchPayouts } from './payouts.ts'
@@ -18,6 +19,8 @@ const BENCHES: Record<string, Bench> = {
   media: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchMedia },
   // a run on the stack's own workers, paying through the bank (wire) sandbox; balances seeded through the ledger store
   payouts: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchPayouts },
+  // mints on the stack's own workers and anvil, the CCBill sandbox charging; bare viem sends the same calls in this process
+  collectibles: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchCollectibles },
 }
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES)
 

@@ -28,6 +28,8 @@ export const POLICY = {
   'moderation-block-hashes': { read: ['moderator', 'compliance'], manage: ['moderator', 'compliance'] },
   // payout runs, approvals, schedules and reconciliation are finance's; holds are set by finance or compliance
   payouts: { read: ['finance'], approve: ['finance'], manage: ['finance'] },
+  // editions, tokens and the chain transaction journal: finance watches the money, compliance the content
+  collectibles: { read: ['finance', 'compliance'] },
   'payout-holds': { read: ['finance', 'compliance'], manage: ['finance', 'compliance'] },
 } as const satisfies Record<string, Record<string, readonly RoleName[]>>
 

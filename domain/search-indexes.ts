@@ -20,6 +20,10 @@ export const INDEX_TEMPLATES: readonly IndexTemplate[] = [
   { name: 'fanz-creators', body: { index_patterns: ['fanz-creators-*'], template: { settings, mappings: { properties: {
     creatorId: keyword, brand: keyword, handle: keyword, displayName: text, bio: text, joinedAt: date,
   } } } } },
+  { name: 'fanz-collectibles', body: { index_patterns: ['fanz-collectibles-*'], template: { settings, mappings: { properties: {
+    editionId: keyword, brand: keyword, creatorId: keyword, creatorName: textAndKeyword, mediaId: keyword, title: text, description: text,
+    status: keyword, maxSupply: { type: 'integer' }, sold: { type: 'integer' }, priceMinor: { type: 'integer' }, currency: keyword, liveAt: date,
+  } } } } },
   { name: 'fanz-ops', body: { index_patterns: ['fanz-ops-*'], template: { settings, mappings: { properties: {
     checkId: keyword, note: text, at: date,
   } } } } },
@@ -29,4 +33,4 @@ export const INDEX_TEMPLATES: readonly IndexTemplate[] = [
  * The concrete index each kind of document lives in (one per template today). A mapping change that an existing
  * index cannot take (a field's type) gets a new version: the stack creates it from the template at start-up.
  */
-export const SEARCH_INDEXES = { content: 'fanz-content-v2', creators: 'fanz-creators-v1', ops: 'fanz-ops-v1' } as const
+export const SEARCH_INDEXES = { content: 'fanz-content-v2', creators: 'fanz-creators-v1', collectibles: 'fanz-collectibles-v1', ops: 'fanz-ops-v1' } as const

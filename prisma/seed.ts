@@ -50,5 +50,9 @@ await db.modelReleaseVersion.upsert({ where: { version: MODEL_RELEASE.version },
 for (const brandId of brandIds.values()) {
   await db.recordsCustodian.upsert({ where: { brandId }, update: {}, create: { brandId, ...DEMO_CUSTODIAN } })
 }
+// Collectibles: every brand but TabooFanz (its content policy keeps it off public chains); settings staff change stay as they are.
+for (const slug of brandIds.keys()) {
+  await db.collectibleSetting.upsert({ where: { brand: slug }, update: {}, create: { brand: slug, enabled: slug !== 'taboofanz' } })
+}
 await db.$disconnect()
 console.log(`seeded ${brandIds.size} brands and ${DEMO_USERS.length} demo users`)

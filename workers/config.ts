@@ -4,6 +4,7 @@ import { temporalEnvSchema } from './temporal-connection.ts'
 import { paymentEnvSchema } from '../activities/payments/drivers.ts'
 import { identityEnvSchema } from '../activities/identity/config.ts'
 import { payoutEnvSchema } from '../activities/payouts/rails/index.ts'
+import { collectiblesEnvSchema } from '../activities/collectibles/env.ts'
 import { httpUrl, parseEnv, postgresUrl } from '../domain/env.ts'
 import { TASK_QUEUES, type TaskQueue } from '../workflows/task-queues.ts'
 
@@ -30,7 +31,7 @@ const schema = z.object({
   MEDIA_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(64).default(3).describe('media activities (transcodes) one worker runs at once'),
 })
 
-const fullSchema = schema.extend(temporalEnvSchema.shape).extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape).extend(payoutEnvSchema.shape)
+const fullSchema = schema.extend(temporalEnvSchema.shape).extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape).extend(payoutEnvSchema.shape).extend(collectiblesEnvSchema.shape)
 
 export type WorkerConfig = z.output<typeof fullSchema>
 export const loadWorkerConfig = (env = process.env): Readonly<WorkerConfig> => parseEnv(fullSchema, env)

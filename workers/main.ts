@@ -22,6 +22,7 @@ import { createMediaUploadActivities } from '../activities/media/uploads.ts'
 import { createModerationActivities } from '../activities/moderation/index.ts'
 import { createPayoutActivities } from '../activities/payouts/index.ts'
 import { createPayoutRails } from '../activities/payouts/rails/index.ts'
+import { collectibleActivitiesFromEnv } from '../activities/collectibles/env.ts'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -50,6 +51,9 @@ pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'))
 const drivers = createDrivers(config)
 const identity = createIdentityServices(config, db)
 const payoutRails = createPayoutRails(config)
+const collectibles = collectibleActivitiesFromEnv(config, { db, storage, search, pii: identity.pii, publicUrl: config.PUBLIC_URL,
+  chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS })
+if (!collectibles) log.warn('collectibles not configured (COLLECTIBLES_CONTRACT_ADDRESS, COLLECTIBLES_MINTER_PRIVATE_KEY): their workflows will wait for a worker that has them')
 log.info({ processors: Object.keys(drivers), payoutRails: Object.keys(payoutRails) }, 'payment processors and payout rails configured')
 // scratch space for sources and transcodes; whole sources are cached here per worker, so it needs room
 const mediaWorkDir = config.MEDIA_WORK_DIR || path.join(tmpdir(), 'fanz-media')
@@ -74,7 +78,7 @@ const activitiesFor = (taskQueue: string) => ({
   ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }),
     ...createChargebackActivities({ db, storage }), ...createRefundActivities({ db }),
     ...createSubscriptionActivities({ db, sendMail: identity.sendMail, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS, publicUrl: config.PUBLIC_URL }),
-    ...createPayoutActivities({ db, pool, pii: identity.pii, rails: payoutRails, sendMail: identity.sendMail, publicUrl: config.PUBLIC_URL, financeEmail: config.FINANCE_EMAIL }) } : {}),
+    ...createPayoutActivities({ db, pool, pii: identity.pii, rails: payoutRails, sendMail: identity.sendMail, publicUrl: config.PUBLIC_URL, financeEmail: config.FINANCE_EMAIL }), ...collectibles } : {}),
   ...(taskQueue === 'media' ? mediaActivities() : {}),
 })
 

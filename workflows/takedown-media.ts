@@ -1,5 +1,6 @@
-import { ApplicationFailure, ParentClosePolicy, condition, defineUpdate, executeChild, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow'
+import { ApplicationFailure, ParentClosePolicy, condition, defineUpdate, executeChild, getExternalWorkflowHandle, patched, setHandler, workflowInfo } from '@temporalio/workflow'
 import { mediaRecords as rec, mediaWork as work } from './media-activities.ts'
+import { startHidingCollectibles } from './collectibles.ts'
 import { earningsHoldSignal } from './purchase-ppv.ts'
 import { refundPurchase } from './refund-purchase.ts'
 import { refundPurchaseTaskQueue, refundPurchaseWorkflowId } from './refund-purchase.contract.ts'
@@ -28,6 +29,8 @@ export async function takedownMedia(input: TakedownInput): Promise<TakedownOutpu
   } })
   await rec.unpublishMedia({ mediaId: input.mediaId, status: 'TAKEN_DOWN', actorId: input.actorId, reasonCode: input.reasonCode, note: input.note })
   await rec.deindexMedia({ mediaId: input.mediaId })
+  // collectibles of the item stop selling and hide their metadata on chain (started, not awaited: the chain may be slow)
+  if (patched('takedown-hides-collectibles')) await startHidingCollectibles(input.mediaId, workflowInfo().runId)
   const sales = await rec.salesOfMedia({ mediaId: input.mediaId })
   await holdEarnings(sales, true, input.reasonCode)
   await rec.notifyCreator({ mediaId: input.mediaId, notice: 'mediaTakenDown', reason: input.reasonCode, key: `takedown:${workflowInfo().runId}` })

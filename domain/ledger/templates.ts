@@ -89,6 +89,18 @@ export const purchaseTemplate = (i: SaleInput): Entry =>
 export const tipTemplate = (i: SaleInput): Entry =>
   entry(salePostings(i), `tip from fan ${i.fanId} to creator ${i.creatorId} via ${i.processor}`)
 
+/**
+ * A collectible sold and minted: booked like a purchase, with the mint fee (gas and custody) taken from the creator's
+ * pending share into platform revenue, both in the settlement currency. The fee never exceeds the share.
+ */
+export const collectibleSaleTemplate = (i: SaleInput & { mintFee: number }): Entry => {
+  const settled = i.settled ?? settleShares(i.split, null)
+  const fee = Math.min(amountOf(i.mintFee, 'mint fee'), settled.creator)
+  const owed = { brand: i.brand, currency: settled.currency }
+  return entry([...salePostings(i), post(owed, 'creatorPending', i.creatorId, fee), post(owed, 'platformRevenue', null, -fee)],
+    `collectible bought by fan ${i.fanId} from creator ${i.creatorId} via ${i.processor}, mint fee ${fee}`)
+}
+
 /** The chargeback window has passed: the creator's share becomes payable. */
 export const releasePendingTemplate = (i: Book & { creatorId: string; amount: number }): Entry => {
   if (amountOf(i.amount, 'released amount') === 0) throw new LedgerError(LEDGER_ERRORS.INVALID_AMOUNT, 'nothing to release')

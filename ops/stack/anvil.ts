@@ -8,7 +8,7 @@ import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
 import { ANVIL_BIN, ANVIL_DEV_MNEMONIC, LOCAL_CUSTODY_MNEMONIC, anvilDevKey } from '../../activities/chain/anvil-process.ts'
 import { connectChain } from '../../activities/chain/clients.ts'
 import { createMnemonicCustody } from '../../activities/chain/custody.ts'
-import { setupLocalPayments, topUpFanzUsd } from '../../activities/chain/local-setup.ts'
+import { setupLocalCollectibles, setupLocalPayments, topUpFanzUsd } from '../../activities/chain/local-setup.ts'
 import { DEMO_USERS } from '../../prisma/demo-users.ts'
 import { localDir, type Profile } from './paths.ts'
 import type { ServiceSpec } from './supervisor.ts'
@@ -36,7 +36,13 @@ export type CryptoEnv = {
   CRYPTO_TREASURY_PRIVATE_KEY: Hex
   CRYPTO_CUSTODY_MNEMONIC: string
   CRYPTO_CONFIRMATIONS: string
+  COLLECTIBLES_CONTRACT_ADDRESS: Address
+  COLLECTIBLES_MINTER_PRIVATE_KEY: Hex
+  COLLECTIBLES_CONFIRMATIONS: string
 }
+
+/** anvil's account 2: the collectibles minter (10,000 ETH of gas); a dev key, public, never for a real chain. */
+export const COLLECTIBLES_MINTER_KEY = anvilDevKey(2)
 
 /** The JSON-RPC URL of the stack's anvil on `port`. */
 export const anvilRpcUrl = (port: number) => `http://127.0.0.1:${port}`
@@ -74,6 +80,8 @@ export async function deployChainContracts(rpcUrl: string): Promise<CryptoEnv> {
   const { token, router } = await setupLocalPayments(clients, deployer)
   // the treasury pays creators who take stablecoin payouts: a float of test money, topped up on every start
   await topUpFanzUsd(clients, deployer, token, privateKeyToAccount(anvilDevKey(1)).address, LOCAL_CHAIN.treasuryPayoutUnits)
+  // collectibles are minted by anvil's account 2 alone: the journal owns its nonces
+  const collectibles = await setupLocalCollectibles(clients, deployer, privateKeyToAccount(COLLECTIBLES_MINTER_KEY).address)
   return {
     CRYPTO_RPC_URL: rpcUrl,
     CRYPTO_TOKEN_ADDRESS: token,
@@ -82,6 +90,9 @@ export async function deployChainContracts(rpcUrl: string): Promise<CryptoEnv> {
     CRYPTO_TREASURY_PRIVATE_KEY: anvilDevKey(1),
     CRYPTO_CUSTODY_MNEMONIC: LOCAL_CUSTODY_MNEMONIC,
     CRYPTO_CONFIRMATIONS: String(LOCAL_CHAIN.confirmations),
+    COLLECTIBLES_CONTRACT_ADDRESS: collectibles,
+    COLLECTIBLES_MINTER_PRIVATE_KEY: COLLECTIBLES_MINTER_KEY,
+    COLLECTIBLES_CONFIRMATIONS: String(LOCAL_CHAIN.confirmations),
   }
 }
 
