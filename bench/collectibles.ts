@@ -37,10 +37,13 @@ async function seedCreatorAndMedia(env: AppEnv, db: pg.Client): Promise<{ creato
   const storage = createStorageClient({ endpoint: env.S3_ENDPOINT, accessKey: env.S3_ACCESS_KEY, secretKey: env.S3_SECRET_KEY, region: 'us-east-1' })
   const jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex')
   await storage.putObject(BUCKETS.media.name, thumbKey, jpeg, jpeg.length, { 'Content-Type': 'image/jpeg' })
+  const postId = randomUUID()
+  await db.query(`INSERT INTO posts (id, brand_id, creator_id, title, price_minor, currency, status) VALUES ($1, $2, $3, 'Bench edition', 1500, 'USD', 'PUBLISHED')`,
+    [postId, brandId, creatorId])
   await db.query(`INSERT INTO media_items (id, brand_id, creator_id, post_id, title, access, file_name, content_type, size_bytes, sha256, source_key, status,
       workflow_id, artwork, decision, published_at, updated_at)
-    VALUES ($1, $2, $3, gen_random_uuid(), 'Bench edition', 'ppv', 'bench.mp4', 'video/mp4', 1, repeat('0', 64), 'bench', 'PUBLISHED', 'bench', $4, 'approve', now(), now())`,
-  [mediaId, brandId, creatorId, JSON.stringify({ thumbKey })])
+    VALUES ($1, $2, $3, $5, 'Bench edition', 'ppv', 'bench.mp4', 'video/mp4', 1, repeat('0', 64), 'bench', 'PUBLISHED', 'bench', $4, 'approve', now(), now())`,
+  [mediaId, brandId, creatorId, JSON.stringify({ thumbKey }), postId])
   await db.query(`INSERT INTO media_performers (id, media_id, person_id, alias, role, status, record_id, verified_at) VALUES (gen_random_uuid(), $1, $2, 'Bench', 'uploader', 'VERIFIED', gen_random_uuid(), now())`,
     [mediaId, creatorId])
   return { creatorId, mediaId, brandId }

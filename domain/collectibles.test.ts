@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import { COLLECTIBLE_ERRORS, CollectibleError, assertEditionRequest, collectibleGate, collectibleMetadata, mintFeeOf, type GateInput } from './collectibles.ts'
+import { checksumValid } from '../activities/chain/address.ts'
+import { COLLECTIBLE_ERRORS, CollectibleError, assertEditionRequest, assertWithdrawalAddress, collectibleGate, collectibleMetadata, mintFeeOf, type GateInput } from './collectibles.ts'
 
 const settings = { enabled: true, mintFeeMinor: 50, maxEdition: 1000, maxRoyaltyBps: 1000 }
 const ask = { title: 'First light', description: '', maxSupply: 10, priceMinor: 1500, currency: 'USD', royaltyBps: 500 }
@@ -71,4 +72,21 @@ describe('collectibles rules', () => {
     const parsed = JSON.parse(collectibleMetadata(input)) as { name: string; image: string; attributes: { trait_type: string }[] }
     assert.deepEqual([parsed.name, parsed.image, parsed.attributes.length], ['First light', 'https://x/media/ab.jpg', 4])
   })
+})
+
+describe('withdrawal addresses', () => {
+  const good = '0x52908400098527886E0F7030069857D2E4169EE7'
+  it('takes a checksummed address, and an all-lowercase one', () => {
+    assert.equal(assertWithdrawalAddress(good, checksumValid), good)
+    assert.equal(assertWithdrawalAddress(good.toLowerCase(), checksumValid), good.toLowerCase())
+  })
+  const bad: [string, unknown][] = [
+    ['too short', '0x1234'], ['no 0x', good.slice(2)], ['not hex', `0x${'g'.repeat(40)}`], ['not a string', 42],
+    ['a wrong checksum (one letter case flipped)', good.replace('E0F7', 'e0F7')], ['the zero address', `0x${'0'.repeat(40)}`],
+  ]
+  for (const [what, to] of bad) {
+    it(`refuses ${what} with INVALID_ADDRESS on the field`, () => assert.throws(() => assertWithdrawalAddress(to, checksumValid),
+      (err: unknown) => err instanceof CollectibleError && err.code === COLLECTIBLE_ERRORS.invalidAddress && err.field === 'to'))
+  }
+  it("refuses the platform's own addresses", () => assert.throws(() => assertWithdrawalAddress(good, checksumValid, [good.toLowerCase()]), CollectibleError))
 })

@@ -109,3 +109,21 @@ export function collectibleMetadata(m: CollectibleMetadataInput): string {
     properties: { media_sha256: m.mediaSha256 },
   })
 }
+
+const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000'
+
+/**
+ * An external wallet address a token may be withdrawn to: 0x and 40 hex digits; mixed case must carry a valid EIP-55
+ * checksum, checked by `checksumValid` (keccak lives outside the domain; a mistyped character then fails instead of
+ * sending the token to nobody's wallet); never the zero address
+ * or one of the platform's own (the contract, a custodial wallet). Returns the address.
+ */
+export function assertWithdrawalAddress(to: unknown, checksumValid: (address: string) => boolean, platformAddresses: readonly string[] = []): `0x${string}` {
+  const no = (message: string) => new CollectibleError(COLLECTIBLE_ERRORS.invalidAddress, message, 'to')
+  if (typeof to !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(to.trim())) throw no('An address is 0x followed by 40 hexadecimal digits.')
+  const address = to.trim()
+  if (!checksumValid(address)) throw no('That address fails its checksum (EIP-55): a character is wrong. Copy it again from your wallet.')
+  if (address.toLowerCase() === ZERO_ADDRESS) throw no('The zero address burns tokens; give a wallet of your own.')
+  if (platformAddresses.some((a) => a.toLowerCase() === address.toLowerCase())) throw no('That address belongs to the platform; give a wallet of your own.')
+  return address as `0x${string}`
+}

@@ -5,7 +5,9 @@ import pg from 'pg'
 import { createPublicClient, http, type Address, type Hex } from 'viem'
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js'
 import { Client, Connection } from '@temporalio/client'
+import { mnemonicToAccount } from 'viem/accounts'
 import { collectiblesAbi } from '../activities/chain/abis.ts'
+import { ANVIL_DEV_MNEMONIC } from '../activities/chain/anvil-process.ts'
 import { editionKeyOf } from '../activities/collectibles/index.ts'
 import { api, login, testStack, until } from './support/stack.ts'
 import { newFan } from './support/people.ts'
@@ -56,7 +58,7 @@ describe('collectibles on the real stack: gate, edition on anvil, sale and mint,
   })
 
   it('puts an edition of approved, verified content on chain: content-addressed metadata, royalties to the creator wallet, journalled and confirmed', async () => {
-    const opened = await openEdition(creator.token, { brand: BRAND, mediaId, maxSupply: 2, priceMinor: 2000, royaltyBps: 750 })
+    const opened = await openEdition(creator.token, { brand: BRAND, mediaId, maxSupply: 3, priceMinor: 2000, royaltyBps: 750 })
     assert.equal(opened.status, 202, JSON.stringify(opened.body))
     assert.match(opened.body.workflowId, /^collectible:/)
     editionId = opened.body.id
@@ -72,7 +74,7 @@ describe('collectibles on the real stack: gate, edition on anvil, sale and mint,
     assert.match(wallet.sealed_key, /^pii1/, 'its key is stored encrypted with the creator key')
     assert.ok(!wallet.sealed_key.includes(wallet.address.slice(2).toLowerCase()))
     const [creatorOnChain, maxSupply, minted, hidden, royaltyBps, uri] = await onChain(editionId)
-    assert.deepEqual([creatorOnChain, maxSupply, minted, hidden, royaltyBps], [wallet.address, 2, 0, false, 750n])
+    assert.deepEqual([creatorOnChain, maxSupply, minted, hidden, royaltyBps], [wallet.address, 3, 0, false, 750n])
     assert.equal(uri, row.metadata_uri)
     // the file at the URI is the JSON whose sha256 names it
     const file = await fetch(uri)
@@ -120,19 +122,57 @@ describe('collectibles on the real stack: gate, edition on anvil, sale and mint,
     assert.deepEqual(purchaseRow, { kind: 'collectible', status: 'COMPLETED' })
   })
 
-  it('sells out: the last token goes to one fan, the next is refused before anything is charged', async () => {
+  it('sells out: the next token paid in FanzUSD on the crypto rail, the last by card, then the next fan is refused before anything is charged', async () => {
     const second = await buyToken(fans[1]!.token, editionId, 'tok_approve_visa')
     assert.equal(second.purchase!.body.status, 'COMPLETED', JSON.stringify(second.purchase!.body))
     assert.equal(second.purchase!.body.token.serial, 2)
+    const demoFan = await login('fan@fanz.demo')
+    const crypto = await api(`/api/collectibles/${editionId}/purchases`, { method: 'POST', token: demoFan, body: { processor: 'crypto', jurisdiction: 'US' } })
+    assert.equal(crypto.status, 202, JSON.stringify(crypto.body))
+    const paid = await until(() => api(`/api/collectible-purchases/${crypto.body.purchaseId}`, { token: demoFan }), (r) => r.body?.status !== 'PENDING',
+      'the crypto purchase ended', 240)
+    assert.equal(paid.body.status, 'COMPLETED', JSON.stringify(paid.body))
+    assert.equal(paid.body.token.serial, 3)
+    const charge = (await db.query('SELECT processor, transaction_id FROM purchases WHERE id = $1', [crypto.body.purchaseId])).rows[0]
+    assert.equal(charge.processor, 'crypto')
+    assert.match(charge.transaction_id, /^0x[0-9a-f]{64}$/, 'paid on chain')
     const third = await buyToken(fans[2]!.token, editionId, 'tok_approve_visa')
     assert.equal(third.started.status, 409)
     assert.equal(third.started.body.error.code, 'SOLD_OUT')
     const [, , minted] = await onChain(editionId)
-    assert.equal(minted, 2)
+    assert.equal(minted, 3)
     const e = (await db.query('SELECT sold, status FROM collectible_editions WHERE id = $1', [editionId])).rows[0]
-    assert.deepEqual(e, { sold: 2, status: 'SOLD_OUT' })
+    assert.deepEqual(e, { sold: 3, status: 'SOLD_OUT' })
     const charges = (await db.query("SELECT count(*) FROM purchases WHERE kind = 'collectible' AND fan_id = $1", [fans[2]!.id])).rows[0]
     assert.equal(Number(charges.count), 0, 'the refused fan was never charged')
+  })
+
+  it('withdraws a token to the owner\'s own wallet; malformed, mis-checksummed or platform addresses are refused with nothing sent', async () => {
+    const fan = fans[1]!
+    const token = (await db.query("SELECT id, token_id FROM collectible_tokens WHERE edition_id = $1 AND serial = 2", [editionId])).rows[0]
+    const withdraw = (to: unknown) => api(`/api/me/collectibles/${token.token_id}/withdrawals`, { method: 'POST', token: fan.token, body: { to } })
+    const external = mnemonicToAccount(ANVIL_DEV_MNEMONIC, { addressIndex: 9 }).address
+    const flipped = external.replace(/[a-f]/, (c) => c.toUpperCase()) === external ? external.replace(/[A-F]/, (c) => c.toLowerCase()) : external.replace(/[a-f]/, (c) => c.toUpperCase())
+    for (const [to, what] of [['0x1234', 'too short'], [flipped, 'bad checksum'], [contract, 'the contract'], [`0x${'0'.repeat(40)}`, 'zero address'], [42, 'not a string']] as const) {
+      const r = await withdraw(to)
+      assert.equal(r.status, 422, `${what}: ${JSON.stringify(r.body)}`)
+      assert.equal(r.body.error.code, 'INVALID_ADDRESS')
+      assert.equal(r.body.error.details.field, 'to')
+    }
+    const other = await api(`/api/me/collectibles/${token.token_id}/withdrawals`, { method: 'POST', token: fans[0]!.token, body: { to: external } })
+    assert.equal(other.status, 404, 'nobody withdraws another fan\'s token')
+    assert.equal(Number((await db.query("SELECT count(*) FROM chain_transactions WHERE key LIKE $1", [`collectible-withdrawal:${token.id}:%`])).rows[0].count), 0,
+      'nothing was sent for the refused requests')
+    const started = await withdraw(external)
+    assert.equal(started.status, 202, JSON.stringify(started.body))
+    const done = await until(() => api('/api/me/collectibles', { token: fan.token }), (r) => r.body.data.some((t: { status: string }) => t.status === 'WITHDRAWN'),
+      'the token withdrawn', 240)
+    assert.equal(done.body.data.find((t: { tokenId: string }) => t.tokenId === token.token_id).withdrawnTo, external)
+    assert.equal(await chain.readContract({ address: contract, abi: collectiblesAbi, functionName: 'ownerOf', args: [BigInt(token.token_id)] }), external)
+    const txs = (await db.query("SELECT purpose, status FROM chain_transactions WHERE key LIKE $1 ORDER BY created_at", [`collectible-withdrawal:${token.id}:%`])).rows
+    assert.deepEqual(txs.map((t: { purpose: string; status: string }) => `${t.purpose}:${t.status}`), ['gasTopUp:CONFIRMED', 'withdraw:CONFIRMED'])
+    const again = await withdraw(external)
+    assert.equal(again.status, 409)
   })
 
   it('a takedown of the media stops sales and hides the metadata on chain and at its URI; owners keep their tokens', async () => {
@@ -166,14 +206,16 @@ describe('collectibles on the real stack: gate, edition on anvil, sale and mint,
     // the chain shows the edition hidden a moment before the journal records the hide's confirmation
     const detail = await until(() => api(`/api/collectible-editions/${editionId}`, { token: finance }),
       (r) => r.body?.transactions?.every((t: { status: string }) => t.status === 'CONFIRMED'), 'every transaction of the edition confirmed')
-    assert.deepEqual(detail.body.tokens.map((t: { status: string }) => t.status), ['MINTED', 'MINTED'])
+    assert.deepEqual(detail.body.tokens.map((t: { status: string }) => t.status).sort(), ['MINTED', 'MINTED', 'WITHDRAWN'])
     assert.deepEqual(detail.body.transactions.map((t: { purpose: string; status: string }) => `${t.purpose}:${t.status}`).sort(),
-      ['createEdition:CONFIRMED', 'hideEdition:CONFIRMED', 'mint:CONFIRMED', 'mint:CONFIRMED'])
+      ['createEdition:CONFIRMED', 'hideEdition:CONFIRMED', 'mint:CONFIRMED', 'mint:CONFIRMED', 'mint:CONFIRMED'])
     if (process.env.RECORD_HISTORIES) {
       // recorded once from this run for the replay test (npm run replay:record cannot drive a chain)
       const connection = await Connection.connect({ address: testStack().env.TEMPORAL_ADDRESS })
       const client = new Client({ connection, namespace: testStack().env.TEMPORAL_NAMESPACE })
-      for (const [name, id] of [['create-collectible', detail.body.workflowId], ['mint-collectible', detail.body.tokens[0].workflowId]] as const) {
+      const withdrawn = detail.body.tokens.find((t: { status: string }) => t.status === 'WITHDRAWN').id
+      for (const [name, id] of [['create-collectible', detail.body.workflowId], ['mint-collectible', detail.body.tokens[0].workflowId],
+        ['withdraw-collectible', `collectible-withdrawal:${withdrawn}`]] as const) {
         await writeFile(new URL(`./replay/histories/${name}.json`, import.meta.url), historyToJSON(await client.workflow.getHandle(id).fetchHistory()))
       }
       await connection.close()

@@ -21,10 +21,14 @@ export type MintCollectibleOutput = {
   token: { tokenId: string; serial: number; ownerAddress: string; txHash: string } | null
 }
 
+export type WithdrawCollectibleInput = { tokenRowId: string; to: string }
+export type WithdrawCollectibleOutput = { status: 'WITHDRAWN' | 'REFUSED' | 'FAILED'; code: string | null; reason: string | null; txHash: string | null }
+
 export type HideCollectiblesInput = { mediaId: string; takedownKey: string; editionId?: string }
 
 export const createCollectibleWorkflowId = (editionId: string) => `collectible:${editionId}`
 export const mintCollectibleWorkflowId = (purchaseId: string) => `collectible-sale:${purchaseId}`
+export const withdrawCollectibleWorkflowId = (tokenRowId: string) => `collectible-withdrawal:${tokenRowId}`
 export const hideCollectiblesWorkflowId = (mediaId: string, takedownKey: string) => `collectible-hide:${mediaId}:${takedownKey}`
 
 /** Ledger keys of one collectible sale (by purchase id, like every sale). */

@@ -16,7 +16,7 @@ import { mintFeeOf } from '../domain/collectibles.ts'
 import {
   collectibleSaleKey, collectiblesTaskQueue, createCollectibleStateQuery, hideCollectiblesWorkflowId, mintCollectibleStateQuery,
   type CreateCollectibleInput, type CreateCollectibleOutput, type CreateCollectibleState, type HideCollectiblesInput, type MintCollectibleInput,
-  type MintCollectibleOutput, type MintCollectibleState,
+  type MintCollectibleOutput, type MintCollectibleState, type WithdrawCollectibleInput, type WithdrawCollectibleOutput,
 } from './collectibles.contract.ts'
 import { chargebackNoticeSignal, refundNoticeSignal } from './purchase-ppv.ts'
 
@@ -182,4 +182,31 @@ export async function mintCollectible(input: MintCollectibleInput): Promise<Mint
       postings: release.postings })
   }
   return { state: 'completed', transactionId: charge.transactionId, code: null, reason: null, token }
+}
+
+/**
+ * The owner takes a token out of custody to a wallet of their own: the transfer is checked first (a receiver that
+ * refuses ERC-721 tokens is refused with nothing sent), the custodial wallet gets its gas from the minter, then signs
+ * the transfer. Both are journalled, so a crash anywhere re-sends the same transactions.
+ */
+export async function withdrawCollectible(input: WithdrawCollectibleInput): Promise<WithdrawCollectibleOutput> {
+  const { workflowId, firstExecutionRunId: attempt } = workflowInfo()
+  let plan
+  try {
+    plan = await act.planWithdrawal({ tokenRowId: input.tokenRowId, to: input.to as `0x${string}`, attempt })
+  } catch (err) {
+    return { status: 'REFUSED', code: typeOf(err), reason: messageOf(err), txHash: null }
+  }
+  if (BigInt(plan.topUpWei) > 0n) {
+    const { key } = await act.prepareGasTopUp({ tokenRowId: input.tokenRowId, wei: plan.topUpWei, workflowId, attempt })
+    await sendAndConfirm(key)
+  }
+  const { key } = await act.prepareWithdrawalTx({ tokenRowId: input.tokenRowId, workflowId })
+  const outcome = await sendAndConfirm(key)
+  if (outcome.status === 'REVERTED') {
+    await act.undoWithdrawal({ tokenRowId: input.tokenRowId })
+    return { status: 'FAILED', code: 'CHAIN_REVERTED', reason: 'The chain refused the transfer; the token stays in custody.', txHash: outcome.hash }
+  }
+  await act.recordWithdrawn({ tokenRowId: input.tokenRowId })
+  return { status: 'WITHDRAWN', code: null, reason: null, txHash: outcome.hash }
 }

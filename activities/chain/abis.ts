@@ -70,6 +70,7 @@ export const collectiblesAbi = parseAbi([
   'function mintOf(bytes32 mintId) view returns (uint256 tokenId)',
   'function editionCount() view returns (uint64)',
   'function ownerOf(uint256 tokenId) view returns (address)',
+  'function safeTransferFrom(address from, address to, uint256 tokenId)',
   'function balanceOf(address owner) view returns (uint256)',
   'function tokenURI(uint256 tokenId) view returns (string)',
   'function royaltyInfo(uint256 tokenId, uint256 salePrice) view returns (address, uint256)',

@@ -20,6 +20,8 @@ export type TxRequest = {
   workflowId?: string | null
   /** the contract's ABI, to name the custom error of a call that would revert */
   abi?: Abi
+  /** wei sent along (a gas top-up); none for contract calls */
+  value?: bigint
 }
 
 export type TxAttempt = { hash: Hex; raw: Hex; maxFeePerGas: string; maxPriorityFeePerGas: string; signedAt: string; sentAt: string | null }
@@ -85,7 +87,7 @@ export function revertReason(err: unknown, abi?: Abi): string {
 }
 
 type Row = { key: string; chain_key: string; from_address: string; nonce: bigint; status: JournalledTx['status']; attempts: TxAttempt[];
-  mined_hash: string | null; block_number: bigint | null; to_address: string; data: string; gas_limit: bigint }
+  mined_hash: string | null; block_number: bigint | null; to_address: string; data: string; gas_limit: bigint; value: string }
 
 const toTx = (r: Row): JournalledTx => ({ key: r.key, chainKey: r.chain_key, from: r.from_address as Address, nonce: Number(r.nonce), status: r.status,
   attempts: r.attempts, minedHash: r.mined_hash as Hex | null, blockNumber: r.block_number === null ? null : Number(r.block_number) })
@@ -102,12 +104,12 @@ export function createTxJournal(o: TxJournalOptions) {
   })().catch((err: unknown) => { chainKey = undefined; throw err })
 
   const rowOf = async (key: string): Promise<Row | null> =>
-    (await o.db.$queryRaw<Row[]>`SELECT key, chain_key, from_address, nonce, status, attempts, mined_hash, block_number, to_address, data, gas_limit
+    (await o.db.$queryRaw<Row[]>`SELECT key, chain_key, from_address, nonce, status, attempts, mined_hash, block_number, to_address, data, gas_limit, value::text AS value
       FROM chain_transactions WHERE key = ${key}`)[0] ?? null
 
-  async function sign(c: ChainClients, r: { nonce: bigint; to: string; data: string; gas: bigint }, fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }): Promise<TxAttempt> {
+  async function sign(c: ChainClients, r: { nonce: bigint; to: string; data: string; gas: bigint; value: bigint }, fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }): Promise<TxAttempt> {
     const raw = await o.signer.signTransaction({ chainId: c.chain.id, type: 'eip1559', nonce: Number(r.nonce), to: r.to as Address, data: r.data as Hex,
-      gas: r.gas, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas, value: 0n })
+      gas: r.gas, maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas, value: r.value })
     return { hash: keccak256(raw), raw, maxFeePerGas: String(fees.maxFeePerGas), maxPriorityFeePerGas: String(fees.maxPriorityFeePerGas),
       signedAt: new Date().toISOString(), sentAt: null }
   }
@@ -137,7 +139,7 @@ export function createTxJournal(o: TxJournalOptions) {
       const from = o.signer.address
       let gas: bigint
       try {
-        gas = await c.public.estimateGas({ account: from, to: req.to, data: req.data })
+        gas = await c.public.estimateGas({ account: from, to: req.to, data: req.data, value: req.value ?? 0n })
       } catch (err) {
         const reason = revertReason(err, req.abi)
         throw new TxWouldRevert(reason, `${req.purpose} would revert: ${reason}`)
@@ -149,16 +151,16 @@ export function createTxJournal(o: TxJournalOptions) {
         await tx.$executeRaw`INSERT INTO chain_senders (chain_key, address, next_nonce) VALUES (${chain}, ${from}, ${onChain}) ON CONFLICT DO NOTHING`
         const [sender] = await tx.$queryRaw<{ next_nonce: bigint }[]>`SELECT next_nonce FROM chain_senders WHERE chain_key = ${chain} AND address = ${from} FOR UPDATE`
         // under the sender's lock: a concurrent call with this key has committed by now, or has not started
-        const raced = await tx.$queryRaw<Row[]>`SELECT key, chain_key, from_address, nonce, status, attempts, mined_hash, block_number, to_address, data, gas_limit
+        const raced = await tx.$queryRaw<Row[]>`SELECT key, chain_key, from_address, nonce, status, attempts, mined_hash, block_number, to_address, data, gas_limit, value::text AS value
           FROM chain_transactions WHERE key = ${req.key}`
         if (raced[0]) return toTx(raced[0])
         // the node may be ahead (the key sent something outside the journal, e.g. a deployment); never behind what we gave out
         const nonce = sender!.next_nonce > onChain ? sender!.next_nonce : onChain
-        const attempt = await sign(c, { nonce, to: req.to, data: req.data, gas }, fees)
+        const attempt = await sign(c, { nonce, to: req.to, data: req.data, gas, value: req.value ?? 0n }, fees)
         await tx.$executeRaw`UPDATE chain_senders SET next_nonce = ${nonce + 1n}, updated_at = now() WHERE chain_key = ${chain} AND address = ${from}`
-        const [row] = await tx.$queryRaw<Row[]>`INSERT INTO chain_transactions (id, key, chain_key, from_address, nonce, to_address, data, gas_limit, purpose, attempts, workflow_id)
-          VALUES (gen_random_uuid(), ${req.key}, ${chain}, ${from}, ${nonce}, ${req.to}, ${req.data}, ${gas}, ${req.purpose}, ${JSON.stringify([attempt])}::jsonb, ${req.workflowId ?? null})
-          RETURNING key, chain_key, from_address, nonce, status, attempts, mined_hash, block_number, to_address, data, gas_limit`
+        const [row] = await tx.$queryRaw<Row[]>`INSERT INTO chain_transactions (id, key, chain_key, from_address, nonce, to_address, data, value, gas_limit, purpose, attempts, workflow_id)
+          VALUES (gen_random_uuid(), ${req.key}, ${chain}, ${from}, ${nonce}, ${req.to}, ${req.data}, ${String(req.value ?? 0n)}::numeric, ${gas}, ${req.purpose}, ${JSON.stringify([attempt])}::jsonb, ${req.workflowId ?? null})
+          RETURNING key, chain_key, from_address, nonce, status, attempts, mined_hash, block_number, to_address, data, gas_limit, value::text AS value`
         return toTx(row!)
       })
     },
@@ -175,7 +177,7 @@ export function createTxJournal(o: TxJournalOptions) {
           attempts = jsonb_set(attempts, ARRAY[(jsonb_array_length(attempts) - 1)::text, 'sentAt'], to_jsonb(coalesce(attempts->-1->>'sentAt', ${new Date().toISOString()}))),
           updated_at = now()
         WHERE key = ${key}
-        RETURNING key, chain_key, from_address, nonce, status, attempts, mined_hash, block_number, to_address, data, gas_limit`
+        RETURNING key, chain_key, from_address, nonce, status, attempts, mined_hash, block_number, to_address, data, gas_limit, value::text AS value`
       return toTx(updated!)
     },
 
@@ -225,7 +227,7 @@ export function createTxJournal(o: TxJournalOptions) {
             // stuck: the same call, same nonce, paying more (at least `bump` % over the last version and today's estimate)
             const now = await c.public.estimateFeesPerGas()
             const more = (last: string, current: bigint) => { const b = BigInt(last) * bump / 100n + 1n; return b > current ? b : current }
-            const replacement = await sign(c, { nonce: row.nonce, to: row.to_address, data: row.data, gas: row.gas_limit },
+            const replacement = await sign(c, { nonce: row.nonce, to: row.to_address, data: row.data, gas: row.gas_limit, value: BigInt(row.value) },
               { maxFeePerGas: more(latest.maxFeePerGas, now.maxFeePerGas), maxPriorityFeePerGas: more(latest.maxPriorityFeePerGas, now.maxPriorityFeePerGas) })
             // journalled before it is sent; a concurrent bump of the same row loses and re-reads
             const n = row.attempts.length

@@ -1,5 +1,5 @@
 /** The collectibles' environment variables (spread into the worker's schema) and the activities they configure. */
-import type { Address, Hex } from 'viem'
+import type { Address, Hex, LocalAccount } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { z } from 'zod'
 import { httpUrl } from '../../domain/env.ts'
@@ -41,8 +41,9 @@ export function collectibleActivitiesFromEnv(env: CollectiblesEnv, w: Collectibl
   const rpcUrl = env.COLLECTIBLES_RPC_URL ?? env.CRYPTO_RPC_URL
   if (!rpcUrl || !env.COLLECTIBLES_CONTRACT_ADDRESS || !env.COLLECTIBLES_MINTER_PRIVATE_KEY) return null
   const chain = lazyChain(rpcUrl)
-  const journal = createTxJournal({ db: w.db, chain, signer: privateKeyToAccount(env.COLLECTIBLES_MINTER_PRIVATE_KEY), confirmations: env.COLLECTIBLES_CONFIRMATIONS,
+  const journalFor = (signer: LocalAccount) => createTxJournal({ db: w.db, chain, signer, confirmations: env.COLLECTIBLES_CONFIRMATIONS,
     stuckAfterMs: env.COLLECTIBLES_STUCK_AFTER_SECONDS * 1000, beat: heartbeat })
-  return createCollectibleActivities({ db: w.db, storage: w.storage, search: w.search, wallets: createCustodialWallets({ db: w.db, pii: w.pii }), journal, chain,
+  const journal = journalFor(privateKeyToAccount(env.COLLECTIBLES_MINTER_PRIVATE_KEY))
+  return createCollectibleActivities({ db: w.db, storage: w.storage, search: w.search, wallets: createCustodialWallets({ db: w.db, pii: w.pii }), journal, journalFor, chain,
     contract: env.COLLECTIBLES_CONTRACT_ADDRESS, confirmations: env.COLLECTIBLES_CONFIRMATIONS, publicUrl: w.publicUrl, chargebackWindowDays: w.chargebackWindowDays })
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { ApplicationFailure, Context } from '@temporalio/activity'
-import { encodeFunctionData, keccak256, stringToHex, type Address, type Hex } from 'viem'
+import { encodeFunctionData, getAddress, keccak256, stringToHex, type Address, type Hex, type LocalAccount } from 'viem'
 import type { Db } from '../../prisma/client.ts'
 import { BUCKETS } from '../../domain/storage.ts'
 import { SEARCH_INDEXES } from '../../domain/search-indexes.ts'
@@ -14,7 +14,7 @@ import { taxRateBps } from '../../domain/tax.ts'
 import { collectiblesAbi } from '../chain/abis.ts'
 import type { ChainClients } from '../chain/clients.ts'
 import { confirmedBlockNumber } from '../chain/confirmations.ts'
-import { TxWouldRevert, type TxJournal, type TxOutcome } from '../chain/tx-journal.ts'
+import { TxWouldRevert, revertReason, type TxJournal, type TxOutcome } from '../chain/tx-journal.ts'
 import type { CustodialWallets } from '../chain/wallets.ts'
 import type { SearchClient } from '../search/client.ts'
 import type { StorageClient } from '../storage/client.ts'
@@ -26,7 +26,10 @@ export type CollectibleDeps = {
   storage: StorageClient
   search: SearchClient
   wallets: CustodialWallets
+  /** the minter's journal */
   journal: TxJournal
+  /** a journal signing as a custodial wallet (withdrawals) */
+  journalFor: (signer: LocalAccount) => TxJournal
   chain: () => Promise<ChainClients>
   contract: Address
   confirmations: number
@@ -42,6 +45,8 @@ export const mintIdOf = (purchaseId: string): Hex => keccak256(stringToHex(`fanz
 export const editionTxKey = (editionId: string) => `collectible:${editionId}:create`
 export const mintTxKey = (purchaseId: string) => `collectible-sale:${purchaseId}:mint`
 export const hideTxKey = (editionId: string, takedownKey: string) => `collectible:${editionId}:hide:${takedownKey}`
+/** Keys of one withdrawal attempt (its workflow run): a retried attempt finds its transactions, a new attempt after a failed one signs anew. */
+export const withdrawalTxKey = (tokenRowId: string, attempt: string, step: 'gas' | 'transfer') => `collectible-withdrawal:${tokenRowId}:${attempt}:${step}`
 
 /** Object keys in the NFT bucket: the sha256 of the bytes names them, so a copy is never written twice under two names. */
 export const metadataObjectKey = (sha256: string) => `metadata/${sha256}.json`
@@ -91,9 +96,18 @@ export function createCollectibleActivities(d: CollectibleDeps) {
       kyc: kyc ? { status: kyc.status, expiresAt: kyc.expiresAt?.toISOString() ?? null } : null, at: new Date().toISOString() })
   }
 
-  async function chainCall(key: string, purpose: string, data: Hex, workflowId: string | null): Promise<{ key: string }> {
+  /** The journal of whoever signed `key`: the minter, or a custodial wallet (opened only to re-sign a fee bump). */
+  async function journalOf(key: string): Promise<TxJournal> {
+    const tx = await db.chainTransaction.findUnique({ where: { key }, select: { fromAddress: true } })
+    if (!tx) throw new Error(`no journalled transaction ${key}`)
+    if (getAddress(tx.fromAddress) === getAddress(d.journal.signer)) return d.journal
+    const wallet = await db.custodialWallet.findUniqueOrThrow({ where: { address: getAddress(tx.fromAddress) } })
+    return d.journalFor(await d.wallets.accountFor(wallet.personId))
+  }
+
+  async function chainCall(key: string, purpose: string, data: Hex, workflowId: string | null, journal = d.journal): Promise<{ key: string }> {
     try {
-      await d.journal.prepare({ key, to: d.contract, data, purpose, workflowId, abi: collectiblesAbi })
+      await journal.prepare({ key, to: d.contract, data, purpose, workflowId, abi: collectiblesAbi })
       return { key }
     } catch (err) {
       if (err instanceof TxWouldRevert) throw refuse(err.reason, err.message)
@@ -160,13 +174,13 @@ export function createCollectibleActivities(d: CollectibleDeps) {
 
     /** Sends a journalled transaction (again, if need be). */
     async broadcastChainTx({ key }: { key: string }): Promise<{ status: string; hash: Hex }> {
-      const tx = await d.journal.broadcast(key)
+      const tx = await (await journalOf(key)).broadcast(key)
       return { status: tx.status, hash: tx.attempts.at(-1)!.hash }
     },
 
     /** Waits for the transaction to be deep enough, re-sending and bumping its fee when stuck; heartbeats while waiting. */
     async confirmChainTx({ key }: { key: string }): Promise<Omit<TxOutcome, 'receipt'>> {
-      const { status, hash, blockNumber, gasUsed } = await d.journal.confirm(key, confirmTimeoutMs)
+      const { status, hash, blockNumber, gasUsed } = await (await journalOf(key)).confirm(key, confirmTimeoutMs)
       return { status, hash, blockNumber, gasUsed }
     },
 
@@ -276,6 +290,68 @@ export function createCollectibleActivities(d: CollectibleDeps) {
         beat({ editionId: e.id })
       }
       return { keys }
+    },
+
+    /**
+     * Starts a withdrawal of a minted token to the owner's own wallet: marks it WITHDRAWING (idempotent for the same
+     * address) and checks the transfer by estimation, so a receiver that refuses ERC-721 tokens is refused before
+     * anything is sent. Returns the wei the custodial wallet still needs for the transfer's gas (with headroom).
+     */
+    async planWithdrawal({ tokenRowId, to, attempt }: { tokenRowId: string; to: Address; attempt: string }): Promise<{ topUpWei: string }> {
+      const t = await db.collectibleToken.findUniqueOrThrow({ where: { id: tokenRowId } })
+      if (t.status === 'WITHDRAWN') throw refuse('ALREADY_WITHDRAWN', 'This token has left custody already.')
+      if (t.status === 'WITHDRAWING' && t.withdrawnTo !== to) throw refuse('WITHDRAWAL_IN_PROGRESS', 'This token is being withdrawn to another address.')
+      if (t.status !== 'MINTED' && t.status !== 'WITHDRAWING') throw refuse(COLLECTIBLE_ERRORS.notOnSale, 'Only a minted token can be withdrawn.')
+      const from = await d.wallets.addressOf(t.buyerId)
+      await db.collectibleToken.updateMany({ where: { id: tokenRowId, status: 'MINTED' }, data: { status: 'WITHDRAWING', withdrawnTo: to, withdrawTxKey: withdrawalTxKey(tokenRowId, attempt, 'transfer') } })
+      const c = await d.chain()
+      const data = encodeFunctionData({ abi: collectiblesAbi, functionName: 'safeTransferFrom', args: [from, to, BigInt(t.tokenId!)] })
+      let gas: bigint
+      try {
+        // as if the wallet held gas money: what is checked here is the transfer, not the balance
+        gas = await c.public.estimateGas({ account: from, to: d.contract, data, stateOverride: [{ address: from, balance: 10n ** 18n }] })
+      } catch (err) {
+        await db.collectibleToken.updateMany({ where: { id: tokenRowId, status: 'WITHDRAWING' }, data: { status: 'MINTED', withdrawnTo: null, withdrawTxKey: null } })
+        throw refuse('RECEIVER_REFUSED', `The transfer would fail (${revertReason(err, collectiblesAbi)}): that address cannot take the token.`)
+      }
+      const fees = await c.public.estimateFeesPerGas()
+      // twice the gas at three times today's fee: room for the estimate and for fee bumps
+      const needed = gas * 2n * fees.maxFeePerGas * 3n
+      const balance = await c.public.getBalance({ address: from })
+      return { topUpWei: String(needed > balance ? needed - balance : 0n) }
+    },
+
+    /** Journals the minter's gas top-up of the owner's custodial wallet (one per withdrawal). */
+    async prepareGasTopUp({ tokenRowId, wei, workflowId, attempt }: { tokenRowId: string; wei: string; workflowId: string; attempt: string }): Promise<{ key: string }> {
+      const t = await db.collectibleToken.findUniqueOrThrow({ where: { id: tokenRowId } })
+      const key = withdrawalTxKey(tokenRowId, attempt, 'gas')
+      await d.journal.prepare({ key, to: await d.wallets.addressOf(t.buyerId), data: '0x', value: BigInt(wei), purpose: 'gasTopUp', workflowId })
+      return { key }
+    },
+
+    /** Journals the transfer, signed by the owner's custodial wallet (its key opened for this signature only). */
+    async prepareWithdrawalTx({ tokenRowId, workflowId }: { tokenRowId: string; workflowId: string }): Promise<{ key: string }> {
+      const t = await db.collectibleToken.findUniqueOrThrow({ where: { id: tokenRowId } })
+      if (!t.withdrawnTo || !t.withdrawTxKey) throw new Error(`token ${tokenRowId} has no withdrawal under way`)
+      const owner = await d.wallets.accountFor(t.buyerId)
+      const data = encodeFunctionData({ abi: collectiblesAbi, functionName: 'safeTransferFrom', args: [owner.address, t.withdrawnTo as Address, BigInt(t.tokenId!)] })
+      return chainCall(t.withdrawTxKey, 'withdraw', data, workflowId, d.journalFor(owner))
+    },
+
+    /** Records the token as withdrawn once the chain, as deep as asked, shows the new owner. */
+    async recordWithdrawn({ tokenRowId }: { tokenRowId: string }): Promise<{ owner: Address }> {
+      const t = await db.collectibleToken.findUniqueOrThrow({ where: { id: tokenRowId } })
+      const c = await d.chain()
+      const blockNumber = await confirmedBlockNumber(c.public, d.confirmations)
+      const owner = await c.public.readContract({ address: d.contract, abi: collectiblesAbi, functionName: 'ownerOf', args: [BigInt(t.tokenId!)], blockNumber })
+      if (getAddress(owner) !== getAddress(t.withdrawnTo!)) throw new Error(`token ${t.tokenId} is owned by ${owner}, not ${t.withdrawnTo}, at block ${blockNumber}`)
+      await db.collectibleToken.update({ where: { id: tokenRowId }, data: { status: 'WITHDRAWN', ownerAddress: owner, withdrawnAt: t.withdrawnAt ?? new Date() } })
+      return { owner }
+    },
+
+    /** A withdrawal that did not happen: the token is in custody again. */
+    async undoWithdrawal({ tokenRowId }: { tokenRowId: string }): Promise<void> {
+      await db.collectibleToken.updateMany({ where: { id: tokenRowId, status: 'WITHDRAWING' }, data: { status: 'MINTED', withdrawnTo: null, withdrawTxKey: null } })
     },
   }
 }

@@ -4,7 +4,9 @@ import { AppLayout } from './AppLayout'
 import auditLogs from './audit-logs'
 import { authProvider } from './auth-provider'
 import brands from './brands'
+import chainTransactions from './chain-transactions'
 import chargebackCases from './chargebacks'
+import collectibleEditions, { canReadCollectibles } from './collectibles'
 import { Dashboard } from './dashboard/Dashboard'
 import dunningQueue from './dunning'
 import { dataProvider } from './data-provider'
@@ -36,7 +38,7 @@ import { TrialBalancePage } from './trial-balance/TrialBalancePage'
 
 /**
  * Back office wiring only: providers, theme, layout and resources (finance ones for finance staff and admins; the KYC
- * queue for compliance and admins; 2257 records for compliance only).
+ * queue for compliance and admins; 2257 records for compliance only; collectibles and the chain journal for finance, compliance and admins).
  */
 export function App() {
   return (
@@ -63,6 +65,12 @@ export function App() {
           {canManageBlockHashes(permissions) && <Resource name="moderation-block-hashes" {...moderationBlockHashes} options={{ label: 'Block list' }} recordRepresentation="phash" />}
           {canReadPerformerRecords(permissions) && (
             <Resource name="performer-records" {...performerRecords} options={{ label: '2257 records' }} recordRepresentation="legalName" />
+          )}
+          {canReadCollectibles(permissions) && (
+            <>
+              <Resource name="collectible-editions" {...collectibleEditions} options={{ label: 'Collectibles' }} recordRepresentation="title" />
+              <Resource name="chain-transactions" {...chainTransactions} options={{ label: 'Chain transactions' }} recordRepresentation="key" />
+            </>
           )}
           {hasFinanceAccess(permissions) && (
             <>

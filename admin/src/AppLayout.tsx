@@ -7,6 +7,7 @@ import type { RoleGrant } from './session'
 import { hasFinanceAccess } from './session'
 import { ComplianceMenuItems } from './kyc-cases/ComplianceMenu'
 import { ModerationMenuItems } from './media-reviews/ModerationMenu'
+import { CollectiblesMenuItems } from './collectibles'
 import { canReadMail } from './mail'
 import { ApprovalsMenuItem } from './payout-approvals/ApprovalsMenuItem'
 
@@ -23,6 +24,7 @@ function AppMenu() {
       {canReadMail(permissions) && <Menu.ResourceItem name="mail-messages" />}
       <ComplianceMenuItems />
       <ModerationMenuItems />
+      <CollectiblesMenuItems />
       {hasFinanceAccess(permissions) && [
         <ListSubheader key="finance" sx={{ bgcolor: 'transparent', lineHeight: 2.5 }} data-testid="menu-finance">Finance</ListSubheader>,
         <Menu.ResourceItem key="purchases" name="purchases" />,

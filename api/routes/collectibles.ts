@@ -12,16 +12,17 @@ import type { CollectibleEdition } from '../../generated/prisma/client.ts'
 import { isBrandSlug } from '../../domain/brands.ts'
 import { isKnownJurisdiction } from '../../domain/tax.ts'
 import { BUCKETS } from '../../domain/storage.ts'
-import { COLLECTIBLE_ERRORS, CollectibleError, assertEditionRequest, type CollectibleErrorCode } from '../../domain/collectibles.ts'
+import { COLLECTIBLE_ERRORS, CollectibleError, assertEditionRequest, assertWithdrawalAddress, type CollectibleErrorCode } from '../../domain/collectibles.ts'
 import { isCurrency } from '../../domain/money.ts'
 import { allowedBrands } from '../../domain/authz.ts'
 import type { StorageClient } from '../../activities/storage/client.ts'
 import type { PiiCipher } from '../../activities/identity/deps.ts'
 import type { ProcessorDriver } from '../../activities/payments/driver.ts'
+import { checksumValid } from '../../activities/chain/address.ts'
 import { editionKeyOf } from '../../activities/collectibles/index.ts'
-import { createCollectible, mintCollectible } from '../../workflows/collectibles.ts'
+import { createCollectible, mintCollectible, withdrawCollectible } from '../../workflows/collectibles.ts'
 import { collectiblesTaskQueue, createCollectibleWorkflowId, mintCollectibleStateQuery, mintCollectibleWorkflowId,
-  type MintCollectibleOutput } from '../../workflows/collectibles.contract.ts'
+  withdrawCollectibleWorkflowId, type MintCollectibleOutput } from '../../workflows/collectibles.contract.ts'
 import { audit } from '../audit.ts'
 import { authorize } from '../authz.ts'
 import { DomainError, type ErrorKind } from '../errors.ts'
@@ -55,9 +56,9 @@ const txList = listQuery(['createdAt', 'status', 'purpose', 'nonce'] as const, z
 
 const ERROR_KINDS: Record<CollectibleErrorCode, ErrorKind> = {
   INVALID_EDITION: 'invalidEdition', COLLECTIBLES_DISABLED: 'collectiblesDisabled', EDITION_TOO_LARGE: 'editionTooLarge', ROYALTY_TOO_HIGH: 'royaltyTooHigh',
-  NOT_YOUR_MEDIA: 'notYourMedia', MEDIA_NOT_PUBLISHED: 'mediaNotPublished', PERFORMER_UNVERIFIED: 'mediaNotPublished', KYC_NOT_CURRENT: 'forbidden',
+  NOT_YOUR_MEDIA: 'notYourMedia', MEDIA_NOT_PUBLISHED: 'mediaNotPublished', PERFORMER_UNVERIFIED: 'performerUnverified', KYC_NOT_CURRENT: 'kycNotCurrent',
   CREATOR_SUSPENDED: 'accountInactive', EDITION_EXISTS: 'editionExists', NOT_ON_SALE: 'notOnSale', SOLD_OUT: 'soldOut', OWN_EDITION: 'ownEdition',
-  INVALID_ADDRESS: 'validation',
+  INVALID_ADDRESS: 'invalidAddress',
 }
 const refused = (code: CollectibleErrorCode, message: string, field?: string) =>
   new DomainError(ERROR_KINDS[code], message, { code, ...(field ? { field } : {}) })
@@ -156,13 +157,41 @@ export function createCollectibleRouter({ db, temporal, storage, drivers, pii }:
     const personId = req.person!.id
     const [wallet, tokens] = await Promise.all([
       db.custodialWallet.findUnique({ where: { personId }, select: { address: true } }),
-      db.collectibleToken.findMany({ where: { buyerId: personId, status: 'MINTED' }, orderBy: { mintedAt: 'desc' }, include: { edition: true } }),
+      db.collectibleToken.findMany({ where: { buyerId: personId, status: { in: ['MINTED', 'WITHDRAWING', 'WITHDRAWN'] } }, orderBy: { mintedAt: 'desc' }, include: { edition: true } }),
     ])
     const editions = new Map((await views([...new Map(tokens.map((t) => [t.editionId, t.edition])).values()], false)).map((e) => [e.id, e]))
     const txs = new Map((await db.chainTransaction.findMany({ where: { key: { in: tokens.flatMap((t) => (t.txKey ? [t.txKey] : [])) } }, select: { key: true, minedHash: true } }))
       .map((t) => [t.key, t.minedHash]))
     res.json({ wallet: wallet ? { address: wallet.address } : null, data: tokens.map((t) => ({ tokenId: t.tokenId, serial: t.serial, ownerAddress: t.ownerAddress,
-      txHash: (t.txKey && txs.get(t.txKey)) ?? null, mintedAt: t.mintedAt, edition: editions.get(t.editionId) })) })
+      txHash: (t.txKey && txs.get(t.txKey)) ?? null, mintedAt: t.mintedAt, status: t.status, withdrawnTo: t.withdrawnTo, withdrawnAt: t.withdrawnAt,
+      edition: editions.get(t.editionId) })) })
+  })
+
+  /**
+   * The owner withdraws a token to a wallet of their own (202; the token reads WITHDRAWING, then WITHDRAWN). A malformed
+   * or mis-checksummed address, or one of the platform's, is refused here with nothing sent to the chain.
+   */
+  router.post('/me/collectibles/:tokenId/withdrawals', signedIn, async (req, res) => {
+    const { tokenId } = z.object({ tokenId: z.string().regex(/^[0-9]{1,78}$/, 'tokenId is the decimal token id') }).parse(req.params)
+    const body = z.object({ to: z.unknown() }).strict().parse(req.body)
+    const token = await db.collectibleToken.findFirst({ where: { tokenId, buyerId: req.person!.id }, include: { edition: { select: { contractAddress: true } } } })
+    if (!token) throw new DomainError('notFound', 'You hold no such token.')
+    const wallets = (await db.custodialWallet.findMany({ where: { address: { in: [token.ownerAddress ?? ''] } }, select: { address: true } })).map((w) => w.address)
+    let to: string
+    try {
+      to = assertWithdrawalAddress(body.to, checksumValid, [...wallets, ...(token.edition.contractAddress ? [token.edition.contractAddress] : [])])
+    } catch (err) {
+      if (err instanceof CollectibleError) throw refused(err.code, err.message, err.field)
+      throw err
+    }
+    if (token.status === 'WITHDRAWN') throw new DomainError('conflict', 'This token has left custody already.', { code: 'ALREADY_WITHDRAWN' })
+    if (token.status === 'WITHDRAWING') throw new DomainError('conflict', 'This token is being withdrawn.', { code: 'WITHDRAWAL_IN_PROGRESS' })
+    if (token.status !== 'MINTED') throw new DomainError('conflict', 'Only a minted token can be withdrawn.', { code: 'NOT_MINTED' })
+    const workflowId = withdrawCollectibleWorkflowId(token.id)
+    const handle = await temporal.workflow.start(withdrawCollectible, { workflowId, taskQueue: collectiblesTaskQueue, args: [{ tokenRowId: token.id, to }] })
+    await audit(db, req, { action: 'collectible.withdraw', resourceType: 'collectible_token', resourceId: token.id, workflowId, runId: handle.firstExecutionRunId,
+      details: { to } })
+    res.status(202).location('/api/me/collectibles').json({ tokenId, workflowId, runId: handle.firstExecutionRunId, to })
   })
 
   /** Files tokens point at, by content hash; a taken-down edition's metadata reads "Removed" and its image is gone. */

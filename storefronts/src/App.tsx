@@ -2,6 +2,8 @@ import { useState } from 'react'
 import type { Brand } from '../../domain/brands'
 import { hasPassedAgeGate, rememberAgeGate } from './age-gate-store'
 import { PostsSection } from './checkout/PostsSection'
+import { CollectiblePage } from './collectibles/CollectiblePage'
+import { collectibleHref, collectibleRouteOf } from './collectibles/collectible-paths'
 import { AgeGate } from './components/AgeGate'
 import { Footer } from './components/Footer'
 import { Hero } from './components/Hero'
@@ -48,6 +50,11 @@ function BrandPage({ page, ...props }: PageProps & { page: Page }) {
             <HeaderSearch slug={brand.slug} />
             {session && <a href={mediaHref(brand.slug, { page: 'studio-list' })} data-testid="nav-studio">Creator studio</a>}
             {session && <a href={mediaHref(brand.slug, { page: 'studio-earnings' })} data-testid="nav-earnings">Earnings</a>}
+            {session && <a href={collectibleHref(brand.slug, { page: 'studio-collectibles' })} data-testid="nav-studio-collectibles">Studio collectibles</a>}
+          </nav>
+          <nav className="account-links" aria-label="Collectibles">
+            <a href={collectibleHref(brand.slug, { page: 'collectibles' })} data-testid="nav-collectibles">Collectibles</a>
+            {session && <a href={collectibleHref(brand.slug, { page: 'my-collectibles' })} data-testid="nav-my-collectibles">My collectibles</a>}
           </nav>
           {brand.policy.layout === 'portal' && <PortalGrid current={brand.slug} />}
           <PostsSection brandSlug={brand.slug} session={session} onSignInNeeded={onSignIn} onSessionExpired={onSessionExpired} />
@@ -75,11 +82,14 @@ export function App({ brand }: { brand: Brand }) {
       />
     )
   }
-  // media pages (studio, videos, search) first: pageOf turns any path it does not know into the landing page
+  // collectible and media pages (studio, videos, search) first: pageOf turns any path it does not know into the landing page
+  const collectibleRoute = collectibleRouteOf(brand.slug, window.location.pathname)
   const mediaRoute = mediaRouteOf(brand.slug, window.location.pathname, window.location.search)
   return (
     <>
-      {mediaRoute?.page === 'studio-earnings'
+      {collectibleRoute
+        ? <CollectiblePage route={collectibleRoute} brand={brand} session={session} onSignIn={() => setSigningIn(true)} onSessionExpired={forget} />
+        : mediaRoute?.page === 'studio-earnings'
         ? <EarningsPage brand={brand} session={session} onSignIn={() => setSigningIn(true)} onSessionExpired={forget} />
         : mediaRoute
         ? <MediaPage route={mediaRoute} brand={brand} session={session} onSignIn={() => setSigningIn(true)} onSessionExpired={forget} />
