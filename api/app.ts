@@ -56,7 +56,8 @@ export type AppDeps = {
   pool: pg.Pool
   pii: PiiCipher; kyc: KycProvider | null; sendMail: MailSender
   config: { TEMPORAL_UI_URL: string; TEMPORAL_NAMESPACE: string; SESSION_TTL_MINUTES: number; REFRESH_TTL_DAYS: number; STATIC_DIR: string;
-    PUBLIC_URL: string; MAIL_SINK_URL?: string | undefined; MEDIA_MAX_BYTES: number; MEDIA_REVIEW_SLA_HOURS: number; MEDIA_APPEAL_WINDOW_DAYS: number; PLAYBACK_SIGNING_KEYS: string[] }
+    PUBLIC_URL: string; MAIL_SINK_URL?: string | undefined; MEDIA_MAX_BYTES: number; MEDIA_REVIEW_SLA_HOURS: number; MEDIA_APPEAL_WINDOW_DAYS: number; PLAYBACK_SIGNING_KEYS: string[]
+    COLLECTIBLE_WITHDRAWAL_HOLD_DAYS: number }
   version: string
 }
 
@@ -106,7 +107,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(createFinanceSeriesRouter({ pool: deps.pool }))
   api.use(createPurchaseRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   api.use(createPayoutAdminRouter({ db, temporal }))
-  api.use(createCollectibleRouter({ db, temporal, storage: deps.storage, drivers: deps.drivers, pii: deps.pii }))
+  api.use(createCollectibleRouter({ db, temporal, storage: deps.storage, drivers: deps.drivers, pii: deps.pii, withdrawalHoldDays: config.COLLECTIBLE_WITHDRAWAL_HOLD_DAYS }))
   api.use(createCreatorPayoutRouter({ db, pool: deps.pool, temporal, pii: deps.pii, configuredRails: Object.keys(deps.payoutRails) }))
   api.use(createSubscriptionRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   api.use(createMediaUploadRouter({ db, temporal, storage: deps.storage, pii: deps.pii, policy: { maxBytes: config.MEDIA_MAX_BYTES,

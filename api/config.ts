@@ -30,6 +30,8 @@ const schema = z.object({
     .transform((s) => s.split(',').map((k) => k.trim()))
     .describe('secret: HMAC keys of playback links, comma-separated; the first signs, every one verifies (rotation)'),
   PAYOUT_SCHEDULES_PAUSED: booleanString(false).describe('create missing payout schedules paused (test stacks: no run starts by itself)'),
+  COLLECTIBLE_WITHDRAWAL_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(30)
+    .describe('days after its purchase before a collectible may leave custody (a token outside cannot be taken back on a chargeback)'),
 })
 
 const fullSchema = schema.extend(temporalEnvSchema.shape).extend(paymentEnvSchema.shape).extend(identityEnvSchema.shape).extend(payoutEnvSchema.shape)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { checksumValid } from '../activities/chain/address.ts'
-import { COLLECTIBLE_ERRORS, CollectibleError, assertEditionRequest, assertWithdrawalAddress, collectibleGate, collectibleMetadata, mintFeeOf, type GateInput } from './collectibles.ts'
+import { COLLECTIBLE_ERRORS, CollectibleError, assertEditionRequest, assertWithdrawalAddress, withdrawalRefusal, collectibleGate, collectibleMetadata, mintFeeOf, type GateInput } from './collectibles.ts'
 
 const settings = { enabled: true, mintFeeMinor: 50, maxEdition: 1000, maxRoyaltyBps: 1000 }
 const ask = { title: 'First light', description: '', maxSupply: 10, priceMinor: 1500, currency: 'USD', royaltyBps: 500 }
@@ -89,4 +89,14 @@ describe('withdrawal addresses', () => {
       (err: unknown) => err instanceof CollectibleError && err.code === COLLECTIBLE_ERRORS.invalidAddress && err.field === 'to'))
   }
   it("refuses the platform's own addresses", () => assert.throws(() => assertWithdrawalAddress(good, checksumValid, [good.toLowerCase()]), CollectibleError))
+})
+
+describe('withdrawal hold', () => {
+  const base = { purchaseStatus: 'COMPLETED', purchasedAt: '2026-11-01T00:00:00Z', holdDays: 30, now: '2026-12-01T00:00:01Z' }
+  it('lets a completed purchase leave custody once the hold passed', () => assert.equal(withdrawalRefusal(base), null))
+  it('holds it inside the chargeback window', () => assert.equal(withdrawalRefusal({ ...base, now: '2026-11-30T23:59:59Z' })?.code, 'WITHDRAWAL_HOLD'))
+  for (const status of ['REFUNDED', 'CHARGED_BACK', 'PENDING', null]) {
+    it(`keeps a token whose purchase is ${String(status)} in custody`, () => assert.equal(withdrawalRefusal({ ...base, purchaseStatus: status })?.code, 'NOT_WITHDRAWABLE'))
+  }
+  it('takes no hold when configured to 0 days', () => assert.equal(withdrawalRefusal({ ...base, holdDays: 0, now: base.purchasedAt }), null))
 })

@@ -127,3 +127,20 @@ export function assertWithdrawalAddress(to: unknown, checksumValid: (address: st
   if (platformAddresses.some((a) => a.toLowerCase() === address.toLowerCase())) throw no('That address belongs to the platform; give a wallet of your own.')
   return address as `0x${string}`
 }
+
+export type WithdrawalFacts = { purchaseStatus: string | null; purchasedAt: string | null; holdDays: number; now: string }
+
+/**
+ * Null when the token may leave custody: its purchase completed (not refunded or charged back) and the withdrawal hold
+ * (by default the chargeback window) has passed, since a token outside custody cannot be taken back.
+ */
+export function withdrawalRefusal(f: WithdrawalFacts): { code: string; message: string } | null {
+  if (f.purchaseStatus !== 'COMPLETED' || !f.purchasedAt) {
+    return { code: 'NOT_WITHDRAWABLE', message: `A token whose purchase is ${String(f.purchaseStatus ?? 'unknown').toLowerCase()} stays in custody.` }
+  }
+  const opensAt = Date.parse(f.purchasedAt) + f.holdDays * 86_400_000
+  if (Date.parse(f.now) < opensAt) {
+    return { code: 'WITHDRAWAL_HOLD', message: `Tokens can leave custody once the payment is final, from ${new Date(opensAt).toISOString().slice(0, 10)}.` }
+  }
+  return null
+}

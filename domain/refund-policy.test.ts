@@ -3,7 +3,7 @@ import { refundRefusal } from './refund-policy.ts'
 
 const now = new Date('2026-11-23T12:00:00Z')
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000)
-const purchase = (o: Partial<{ fanId: string; status: string; createdAt: Date; transactionId: string | null }> = {}) =>
+const purchase = (o: Partial<{ fanId: string; status: string; createdAt: Date; transactionId: string | null; kind: string }> = {}) =>
   ({ fanId: 'fan-1', status: 'COMPLETED', createdAt: hoursAgo(1), transactionId: 'tx', ...o })
 
 describe('refund policy', () => {
@@ -16,6 +16,8 @@ describe('refund policy', () => {
     ['a declined purchase', purchase({ status: 'DECLINED' }), { personId: 'fin-1', role: 'finance' }, 'NOT_REFUNDABLE'],
     ['an already refunded purchase', purchase({ status: 'REFUNDED' }), { personId: 'fan-1', role: 'fan' }, 'NOT_REFUNDABLE'],
     ['a purchase without a transaction', purchase({ transactionId: null }), { personId: 'fan-1', role: 'fan' }, 'NOT_REFUNDABLE'],
+    ['the fan, a minted collectible', purchase({ kind: 'collectible' }), { personId: 'fan-1', role: 'fan' }, 'NOT_REFUNDABLE'],
+    ['finance, a collectible', purchase({ kind: 'collectible' }), { personId: 'fin-1', role: 'finance' }, null],
   ]
   for (const [name, p, requester, code] of table) {
     it(`${name} -> ${code ?? 'allowed'}`, () => assert.equal(refundRefusal({ purchase: p, requester, now })?.code ?? null, code))

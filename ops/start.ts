@@ -4,6 +4,7 @@ import { StackError } from './stack/run-command.ts'
 import { startStack, type Stack } from './stack/stack.ts'
 import { seedDemoMedia } from './demo-media.ts'
 import { seedDemoPayouts } from './demo-payouts.ts'
+import { seedDemoCollectibles } from './demo-collectibles.ts'
 
 const t0 = Date.now()
 let stack: Stack
@@ -24,9 +25,12 @@ console.log('\nLogs: .local/dev/logs/<service>.log   Stop: Ctrl-C\n')
 // demo videos go through the real pipeline (upload, transcode, moderation, review): in the background, the platform is usable meanwhile
 // then her payouts: a verified wallet, earnings, and a run whose payout waits for finance's approval
 const demoLog = (line: string) => console.log(`[demo] ${line}`)
+// and an edition of her published video on the local chain
 seedDemoMedia(stack.env, demoLog)
-  .then(() => seedDemoPayouts(stack.env, demoLog).catch((err: unknown) => console.error(`[demo] demo payouts not created: ${String(err)}`)),
-    (err: unknown) => console.error(`[demo] demo videos not created: ${String(err)}`))
+  .then(() => Promise.all([
+    seedDemoPayouts(stack.env, demoLog).catch((err: unknown) => console.error(`[demo] demo payouts not created: ${String(err)}`)),
+    seedDemoCollectibles(stack.env, demoLog).catch((err: unknown) => console.error(`[demo] demo collectible not created: ${String(err)}`)),
+  ]), (err: unknown) => console.error(`[demo] demo videos not created: ${String(err)}`))
 
 let stopping = false
 const stop = async (signal: string) => {

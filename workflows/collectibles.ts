@@ -5,7 +5,7 @@
  * and mint fee, one entry) -> indexed; the share stays pending through the chargeback window. Nothing reaches the
  * chain unless the gate passed; a mint the chain refuses releases the token and refunds the charge.
  */
-import { ApplicationFailure, condition, ParentClosePolicy, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow'
+import { ActivityFailure, ApplicationFailure, condition, ParentClosePolicy, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow'
 import type { CollectibleActivities } from '../activities/collectibles/index.ts'
 import type * as finance from '../activities/purchases/index.ts'
 import type * as ledger from '../activities/ledger/index.ts'
@@ -19,12 +19,17 @@ import {
   type MintCollectibleOutput, type MintCollectibleState, type WithdrawCollectibleInput, type WithdrawCollectibleOutput,
 } from './collectibles.contract.ts'
 import { chargebackNoticeSignal, refundNoticeSignal } from './purchase-ppv.ts'
+import { purchaseKey } from './purchase-ppv.contract.ts'
 
 type Sales = ReturnType<typeof finance.createPurchaseActivities> & ReturnType<typeof ledger.createLedgerActivities>
 
-// database and journal steps: keyed, so retries are safe
+// database steps before anything is signed: keyed, so retries are safe
 const act = proxyActivities<CollectibleActivities>({ startToCloseTimeout: '30s', retry: { initialInterval: '1s', maximumAttempts: 10 } })
-// waiting for confirmations: each attempt waits a minute (heartbeating), then a retry resumes; a chain down for a day is waited out
+// every step from signing on: retried until it succeeds (a node or database down for a day is waited out), since giving
+// up would abandon a journalled nonce (stalling every later transaction) or undo a sale whose token is on chain; only a
+// call the chain refuses by estimation fails at once (a non-retryable ApplicationFailure named after the contract error)
+const chainAct = proxyActivities<CollectibleActivities>({ startToCloseTimeout: '1m', retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '5m' } })
+// waiting for confirmations: each attempt waits a minute (heartbeating), then a retry resumes
 const confirm = proxyActivities<CollectibleActivities>({ startToCloseTimeout: '2m', heartbeatTimeout: '30s',
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '5m', nonRetryableErrorTypes: ['NonceTaken'] } })
 const sales = proxyActivities<Sales>({ startToCloseTimeout: '30s', retry: { initialInterval: '1s', maximumAttempts: 8 } })
@@ -32,6 +37,8 @@ const sales = proxyActivities<Sales>({ startToCloseTimeout: '30s', retry: { init
 const book = proxyActivities<Sales>({ startToCloseTimeout: '30s', retry: { initialInterval: '1s', maximumInterval: '1m' } })
 
 const messageOf = (err: unknown) => (err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err))
+/** A non-retryable refusal raised by an activity (the chain would revert the call), as opposed to a step that gave up. */
+const isRefusal = (err: unknown) => err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.nonRetryable
 const typeOf = (err: unknown): string | null => {
   const cause = (err as { cause?: { type?: unknown } }).cause
   return typeof cause?.type === 'string' ? cause.type : null
@@ -39,7 +46,7 @@ const typeOf = (err: unknown): string | null => {
 
 /** Sends a journalled call and waits until it is deep enough. */
 async function sendAndConfirm(key: string) {
-  await act.broadcastChainTx({ key })
+  await chainAct.broadcastChainTx({ key })
   return confirm.confirmChainTx({ key })
 }
 
@@ -56,7 +63,12 @@ export async function createCollectible(input: CreateCollectibleInput): Promise<
   state = 'writing-metadata'
   await act.writeCollectibleMetadata({ editionId: input.editionId })
   state = 'creating'
-  const { key } = await act.prepareEditionTx({ editionId: input.editionId, workflowId })
+  const { key } = await chainAct.prepareEditionTx({ editionId: input.editionId, workflowId })
+  if (!key) {
+    // taken down before it reached the chain: nothing to create, nothing to hide
+    state = 'taken-down'
+    return { status: 'TAKEN_DOWN', code: 'TAKEN_DOWN', reason: 'The media was taken down before the edition was created.', txHash: null }
+  }
   state = 'confirming'
   const outcome = await sendAndConfirm(key)
   if (outcome.status === 'REVERTED') {
@@ -78,7 +90,7 @@ export async function createCollectible(input: CreateCollectibleInput): Promise<
 }
 
 async function hideOnChain(input: HideCollectiblesInput): Promise<number> {
-  const { keys } = await act.takeDownCollectibles({ ...input, workflowId: workflowInfo().workflowId })
+  const { keys } = await chainAct.takeDownCollectibles({ ...input, workflowId: workflowInfo().workflowId })
   for (const key of keys) await sendAndConfirm(key)
   return keys.length
 }
@@ -130,32 +142,43 @@ export async function mintCollectible(input: MintCollectibleInput): Promise<Mint
   if (!gate.ok) return refused(gate.code, gate.reason)
 
   state = 'charging'
-  const charge = await sales.chargeFan({ processor: input.processor, idempotencyKey: collectibleSaleKey(purchaseId, 'charge'), paymentToken: input.paymentToken,
-    amount: quote.amount, currency: quote.currency, description: `Collectible ${editionId}`, reference: { workflowId, fanId: input.fanId } })
+  let charge
+  try {
+    charge = await sales.chargeFan({ processor: input.processor, idempotencyKey: collectibleSaleKey(purchaseId, 'charge'), paymentToken: input.paymentToken,
+      amount: quote.amount, currency: quote.currency, description: `Collectible ${editionId}`, reference: { workflowId, fanId: input.fanId } })
+  } catch (err) {
+    // the processor could not be reached for good: the token goes back on sale; finance sees the failed run and the processor's record
+    await act.releaseCollectible({ purchaseId })
+    await sales.recordPurchase({ purchaseId, status: 'FAILED', failureReason: `charge not confirmed: ${messageOf(err)}` })
+    throw err
+  }
   if (charge.status === 'declined') {
     await act.releaseCollectible({ purchaseId })
     await sales.recordPurchase({ purchaseId, status: 'DECLINED', transactionId: charge.transactionId, declineCode: charge.decline })
     return done('declined', { state: 'declined', transactionId: charge.transactionId, code: charge.decline, reason: charge.message })
   }
 
-  let minted
-  try {
-    state = 'minting'
-    const { key } = await act.prepareMintTx({ purchaseId, workflowId })
-    state = 'confirming'
-    const outcome = await sendAndConfirm(key)
-    if (outcome.status === 'REVERTED') throw ApplicationFailure.nonRetryable(`the mint reverted in ${outcome.hash}`, 'CHAIN_REVERTED')
-    minted = await act.recordMinted({ purchaseId, hash: outcome.hash })
-  } catch (err) {
-    // nothing is on chain for this purchase (refused before sending, or reverted): give the token back and the money
+  // only a mint the chain refused (by estimation: nothing sent, or mined and reverted) is undone; anything else is retried
+  const undoSale = async (code: string | null, reason: string) => {
     state = 'compensating'
     await act.releaseCollectible({ purchaseId })
     await sales.refundCharge({ processor: input.processor, idempotencyKey: collectibleSaleKey(purchaseId, 'refund'), transactionId: charge.transactionId,
       amount: quote.amount, currency: quote.currency, reason: 'the collectible could not be minted' })
-    const reason = messageOf(err)
     await sales.recordPurchase({ purchaseId, status: 'FAILED', transactionId: charge.transactionId, failureReason: reason })
-    return done('failed', { state: 'failed', transactionId: charge.transactionId, code: typeOf(err), reason })
+    return done('failed', { state: 'failed', transactionId: charge.transactionId, code, reason })
   }
+  state = 'minting'
+  let key: string
+  try {
+    key = (await chainAct.prepareMintTx({ purchaseId, workflowId })).key
+  } catch (err) {
+    if (!isRefusal(err)) throw err
+    return undoSale(typeOf(err), messageOf(err))
+  }
+  state = 'confirming'
+  const outcome = await sendAndConfirm(key)
+  if (outcome.status === 'REVERTED') return undoSale('CHAIN_REVERTED', `the mint reverted in ${outcome.hash}`)
+  const minted = await chainAct.recordMinted({ purchaseId, hash: outcome.hash })
 
   state = 'posting'
   const split = splitPurchase({ gross: money(quote.amount, quote.currency), taxBps: quote.taxBps, creatorShareBps: quote.creatorShareBps,
@@ -169,7 +192,7 @@ export async function mintCollectible(input: MintCollectibleInput): Promise<Mint
     metadata: { purchaseId, editionId, transactionId: charge.transactionId, tokenId: minted.tokenId, txHash: minted.hash, mintFee: fee, shareRuleId: quote.shareRuleId ?? null } })
   await sales.recordPurchase({ purchaseId, status: 'COMPLETED', transactionId: charge.transactionId, ledgerEntryId: posted.entryId,
     split: settled.fx ? { ...split, settled } : split })
-  await act.indexCollectible({ editionId })
+  await act.indexCollectible({ editionId, afterSale: true })
   state = 'completed'
   const token = { tokenId: minted.tokenId, serial: minted.serial, ownerAddress: minted.ownerAddress, txHash: minted.hash }
 
@@ -178,7 +201,8 @@ export async function mintCollectible(input: MintCollectibleInput): Promise<Mint
   const payable = settled.creator - fee
   if (!takenBackInWindow && payable > 0) {
     const release = releasePendingTemplate({ brand: quote.brand, currency: settled.currency, creatorId: quote.creatorId, amount: payable })
-    await book.postJournalEntry({ idempotencyKey: collectibleSaleKey(purchaseId, 'release'), kind: 'creator_share_release', memo: release.memo, brand: quote.brand,
+    // the release is keyed like every sale's, so a later refund finds it and reverses from available, not pending
+    await book.postJournalEntry({ idempotencyKey: purchaseKey(purchaseId, 'release'), kind: 'creator_share_release', memo: release.memo, brand: quote.brand,
       postings: release.postings })
   }
   return { state: 'completed', transactionId: charge.transactionId, code: null, reason: null, token }
@@ -193,20 +217,21 @@ export async function withdrawCollectible(input: WithdrawCollectibleInput): Prom
   const { workflowId, firstExecutionRunId: attempt } = workflowInfo()
   let plan
   try {
-    plan = await act.planWithdrawal({ tokenRowId: input.tokenRowId, to: input.to as `0x${string}`, attempt })
+    plan = await chainAct.planWithdrawal({ tokenRowId: input.tokenRowId, to: input.to as `0x${string}`, attempt })
   } catch (err) {
+    if (!isRefusal(err)) throw err
     return { status: 'REFUSED', code: typeOf(err), reason: messageOf(err), txHash: null }
   }
   if (BigInt(plan.topUpWei) > 0n) {
-    const { key } = await act.prepareGasTopUp({ tokenRowId: input.tokenRowId, wei: plan.topUpWei, workflowId, attempt })
+    const { key } = await chainAct.prepareGasTopUp({ tokenRowId: input.tokenRowId, wei: plan.topUpWei, workflowId, attempt })
     await sendAndConfirm(key)
   }
-  const { key } = await act.prepareWithdrawalTx({ tokenRowId: input.tokenRowId, workflowId })
+  const { key } = await chainAct.prepareWithdrawalTx({ tokenRowId: input.tokenRowId, workflowId })
   const outcome = await sendAndConfirm(key)
   if (outcome.status === 'REVERTED') {
     await act.undoWithdrawal({ tokenRowId: input.tokenRowId })
     return { status: 'FAILED', code: 'CHAIN_REVERTED', reason: 'The chain refused the transfer; the token stays in custody.', txHash: outcome.hash }
   }
-  await act.recordWithdrawn({ tokenRowId: input.tokenRowId })
+  await chainAct.recordWithdrawn({ tokenRowId: input.tokenRowId })
   return { status: 'WITHDRAWN', code: null, reason: null, txHash: outcome.hash }
 }

@@ -7,6 +7,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client'
 import { TOOLS } from '../ops/stack/paths.ts'
 import { mediaFakes, type MediaFakeOptions } from '../test/support/media-fakes.ts'
 import { reinstateTakedownUpdate, takedownMedia, takedownWorkflowId } from './takedown-media.ts'
+import { collectiblesTaskQueue, hideCollectiblesWorkflowId } from './collectibles.contract.ts'
 
 const workflowsPath = createRequire(import.meta.url).resolve('./index.ts')
 const DAY = 86_400_000
@@ -23,12 +24,19 @@ describe('takedownMedia workflow (time-skipping test server)', function () {
     const f = mediaFakes(opts)
     const taskQueue = `takedown-${randomUUID()}`
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: f.activities })
-    const out = await worker.runUntil(async () => {
+    // the takedown starts hideCollectibles on the collectibles queue: a worker there records what it was asked to hide
+    const hidden: { mediaId: string }[] = []
+    const chain = await Worker.create({ connection: env.nativeConnection, taskQueue: collectiblesTaskQueue, workflowsPath,
+      activities: { takeDownCollectibles: async (i: { mediaId: string }) => { hidden.push(i); return { keys: [] } } } })
+    const out = await worker.runUntil(() => chain.runUntil(async () => {
       const h = await env.client.workflow.start(takedownMedia, { workflowId: takedownWorkflowId('media-1'), taskQueue,
         args: [{ mediaId: 'media-1', actorId: 'compliance-1', reasonCode: 'COPYRIGHT', note: 'DMCA 42', appealWindowDays: 14 }] })
       await drive(h)
-      return h.result()
-    })
+      const result = await h.result()
+      await env.client.workflow.getHandle(hideCollectiblesWorkflowId('media-1', (await h.describe()).runId)).result()
+      return result
+    }))
+    assert.deepEqual(hidden.map((i) => i.mediaId), ['media-1'], 'the media\'s collectibles were hidden once')
     return { out, f }
   }
 

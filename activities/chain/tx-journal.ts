@@ -5,7 +5,7 @@
  * transactions with one nonce, and never one call twice. A transaction that does not get mined is re-sent, and past
  * `stuckAfterMs` replaced by the same call at a higher fee (same nonce: only one of the versions can be mined).
  */
-import { BaseError, decodeErrorResult, keccak256, type Abi, type Address, type Hex, type LocalAccount, type TransactionReceipt } from 'viem'
+import { BaseError, ContractFunctionRevertedError, ExecutionRevertedError, decodeErrorResult, keccak256, type Abi, type Address, type Hex, type LocalAccount, type TransactionReceipt } from 'viem'
 import type { Db } from '../../prisma/client.ts'
 import type { ChainClients } from './clients.ts'
 import { ConfirmationTimeout, confirmedBlockNumber } from './confirmations.ts'
@@ -49,6 +49,8 @@ export type TxJournalOptions = {
   stuckAfterMs: number
   /** each replacement pays at least this much more (nodes require 10 % or more to replace) */
   bumpPercent?: number
+  /** no version pays more than this per gas (wei); a transaction stuck at the cap waits */
+  maxFeePerGas?: bigint
   /** what `beat` is called with while waiting (an activity heartbeat) */
   beat?: (detail: unknown) => void
 }
@@ -71,6 +73,13 @@ export class NonceTaken extends Error {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const isNotFound = (err: unknown) => err instanceof BaseError && /not (be )?found|could not be found/i.test(err.shortMessage)
+
+/** True when the node answered that the call reverts (as opposed to a timeout, a refused connection or a rate limit). */
+export function isRevert(err: unknown): boolean {
+  if (!(err instanceof BaseError)) return false
+  return Boolean(err.walk((e) => e instanceof ExecutionRevertedError || e instanceof ContractFunctionRevertedError
+    || (typeof (e as { data?: unknown }).data === 'string' && /^0x[0-9a-f]{8}/i.test((e as { data: string }).data))))
+}
 
 /** The name of the custom error a call reverted with (e.g. 'EditionSoldOut'), decoded with `abi`; else the node's message. */
 export function revertReason(err: unknown, abi?: Abi): string {
@@ -141,6 +150,8 @@ export function createTxJournal(o: TxJournalOptions) {
       try {
         gas = await c.public.estimateGas({ account: from, to: req.to, data: req.data, value: req.value ?? 0n })
       } catch (err) {
+        // only a revert is an answer; a node that did not answer is retried by the caller
+        if (!isRevert(err)) throw err
         const reason = revertReason(err, req.abi)
         throw new TxWouldRevert(reason, `${req.purpose} would revert: ${reason}`)
       }
@@ -217,18 +228,25 @@ export function createTxJournal(o: TxJournalOptions) {
           if (used > row.nonce) {
             // our nonce is spent, yet none of our versions has a receipt: give the node a moment (a receipt lags its block), then give up
             await sleep(c.pollingIntervalMs * 4)
-            const again = await Promise.all(row.attempts.map((a) => c.public.getTransactionReceipt({ hash: a.hash }).catch(() => null)))
+            const again = await Promise.all(row.attempts.map((a) => c.public.getTransactionReceipt({ hash: a.hash })
+              .catch((err: unknown) => { if (isNotFound(err)) return null; throw err })))
             if (!again.some(Boolean)) throw new NonceTaken(`nonce ${row.nonce} of ${row.from_address} was used by a transaction not in the journal`)
             continue
           }
           const latest = row.attempts.at(-1)!
           const pending = await c.public.getTransaction({ hash: latest.hash }).catch(() => null)
-          if (Date.now() - Date.parse(latest.signedAt) > o.stuckAfterMs) {
+          // replace only when ours is the next nonce the chain takes (a gap below waits on its own transaction) and below the cap
+          const next = used === row.nonce
+          const capped = o.maxFeePerGas !== undefined && BigInt(latest.maxFeePerGas) >= o.maxFeePerGas
+          if (next && !capped && Date.now() - Date.parse(latest.signedAt) > o.stuckAfterMs) {
             // stuck: the same call, same nonce, paying more (at least `bump` % over the last version and today's estimate)
             const now = await c.public.estimateFeesPerGas()
             const more = (last: string, current: bigint) => { const b = BigInt(last) * bump / 100n + 1n; return b > current ? b : current }
+            const cap = (fee: bigint) => (o.maxFeePerGas !== undefined && fee > o.maxFeePerGas ? o.maxFeePerGas : fee)
+            const maxFeePerGas = cap(more(latest.maxFeePerGas, now.maxFeePerGas))
+            const priority = more(latest.maxPriorityFeePerGas, now.maxPriorityFeePerGas)
             const replacement = await sign(c, { nonce: row.nonce, to: row.to_address, data: row.data, gas: row.gas_limit, value: BigInt(row.value) },
-              { maxFeePerGas: more(latest.maxFeePerGas, now.maxFeePerGas), maxPriorityFeePerGas: more(latest.maxPriorityFeePerGas, now.maxPriorityFeePerGas) })
+              { maxFeePerGas, maxPriorityFeePerGas: priority > maxFeePerGas ? maxFeePerGas : priority })
             // journalled before it is sent; a concurrent bump of the same row loses and re-reads
             const n = row.attempts.length
             const appended = await o.db.$executeRaw`UPDATE chain_transactions SET attempts = attempts || ${JSON.stringify([replacement])}::jsonb, updated_at = now()

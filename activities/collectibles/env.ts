@@ -23,6 +23,7 @@ export const collectiblesEnvSchema = z.object({
   COLLECTIBLES_CONFIRMATIONS: z.coerce.number().int().min(1).max(64).default(2).describe('blocks, its own included, before a mint counts'),
   COLLECTIBLES_STUCK_AFTER_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60)
     .describe('a transaction not mined after this long is replaced at a higher fee'),
+  COLLECTIBLES_MAX_FEE_GWEI: z.coerce.number().positive().max(100_000).default(500).describe('no transaction pays more than this per gas; one stuck at it waits'),
 })
 export type CollectiblesEnv = z.output<typeof collectiblesEnvSchema> & { CRYPTO_RPC_URL?: string | undefined }
 
@@ -42,7 +43,7 @@ export function collectibleActivitiesFromEnv(env: CollectiblesEnv, w: Collectibl
   if (!rpcUrl || !env.COLLECTIBLES_CONTRACT_ADDRESS || !env.COLLECTIBLES_MINTER_PRIVATE_KEY) return null
   const chain = lazyChain(rpcUrl)
   const journalFor = (signer: LocalAccount) => createTxJournal({ db: w.db, chain, signer, confirmations: env.COLLECTIBLES_CONFIRMATIONS,
-    stuckAfterMs: env.COLLECTIBLES_STUCK_AFTER_SECONDS * 1000, beat: heartbeat })
+    stuckAfterMs: env.COLLECTIBLES_STUCK_AFTER_SECONDS * 1000, maxFeePerGas: BigInt(Math.round(env.COLLECTIBLES_MAX_FEE_GWEI * 1e9)), beat: heartbeat })
   const journal = journalFor(privateKeyToAccount(env.COLLECTIBLES_MINTER_PRIVATE_KEY))
   return createCollectibleActivities({ db: w.db, storage: w.storage, search: w.search, wallets: createCustodialWallets({ db: w.db, pii: w.pii }), journal, journalFor, chain,
     contract: env.COLLECTIBLES_CONTRACT_ADDRESS, confirmations: env.COLLECTIBLES_CONFIRMATIONS, publicUrl: w.publicUrl, chargebackWindowDays: w.chargebackWindowDays })

@@ -14,7 +14,7 @@ import { taxRateBps } from '../../domain/tax.ts'
 import { collectiblesAbi } from '../chain/abis.ts'
 import type { ChainClients } from '../chain/clients.ts'
 import { confirmedBlockNumber } from '../chain/confirmations.ts'
-import { TxWouldRevert, revertReason, type TxJournal, type TxOutcome } from '../chain/tx-journal.ts'
+import { TxWouldRevert, isRevert, revertReason, type TxJournal, type TxOutcome } from '../chain/tx-journal.ts'
 import type { CustodialWallets } from '../chain/wallets.ts'
 import type { SearchClient } from '../search/client.ts'
 import type { StorageClient } from '../storage/client.ts'
@@ -115,14 +115,14 @@ export function createCollectibleActivities(d: CollectibleDeps) {
     }
   }
 
-  async function indexEdition(editionId: string): Promise<void> {
+  async function indexEdition(editionId: string, refresh: false | 'wait_for' = 'wait_for'): Promise<void> {
     const e = await edition(editionId)
     const visible = e.status === 'LIVE' || e.status === 'SOLD_OUT'
     if (!visible) {
-      await d.search.delete({ index: SEARCH_INDEXES.collectibles, id: editionId, refresh: 'wait_for' }, { ignore: [404] })
+      await d.search.delete({ index: SEARCH_INDEXES.collectibles, id: editionId, refresh }, { ignore: [404] })
       return
     }
-    await d.search.index({ index: SEARCH_INDEXES.collectibles, id: editionId, refresh: 'wait_for', body: {
+    await d.search.index({ index: SEARCH_INDEXES.collectibles, id: editionId, refresh, body: {
       editionId, brand: await brandSlug(e.brandId), creatorId: e.creatorId, creatorName: await creatorName(e.creatorId, e.brandId), mediaId: e.mediaId,
       title: e.title, description: e.description, status: e.status, maxSupply: e.maxSupply, sold: e.sold, priceMinor: e.priceMinor, currency: e.currency,
       liveAt: e.liveAt?.toISOString() ?? null } })
@@ -161,12 +161,14 @@ export function createCollectibleActivities(d: CollectibleDeps) {
     },
 
     /** Journals (signs) the edition's createEdition call; royalties go to the creator's custodial wallet. */
-    async prepareEditionTx({ editionId, workflowId }: { editionId: string; workflowId: string }): Promise<{ key: string }> {
+    async prepareEditionTx({ editionId, workflowId }: { editionId: string; workflowId: string }): Promise<{ key: string | null }> {
       const e = await edition(editionId)
       if (!e.metadataUri) throw new Error(`edition ${editionId} has no metadata yet`)
       const creatorAddress = await d.wallets.addressOf(e.creatorId)
-      await db.collectibleEdition.update({ where: { id: editionId }, data: { status: 'CREATING', creatorAddress, contractAddress: d.contract,
-        createTxKey: editionTxKey(editionId), updatedAt: new Date() } })
+      // never over a takedown: an edition taken down before it was signed stays off the chain (null key)
+      const moved = await db.collectibleEdition.updateMany({ where: { id: editionId, status: { in: ['GATING', 'CREATING'] } }, data: { status: 'CREATING',
+        creatorAddress, contractAddress: d.contract, createTxKey: editionTxKey(editionId), updatedAt: new Date() } })
+      if (moved.count === 0) return { key: null }
       const data = encodeFunctionData({ abi: collectiblesAbi, functionName: 'createEdition',
         args: [editionKeyOf(editionId), creatorAddress, e.maxSupply, BigInt(e.royaltyBps), e.metadataUri] })
       return chainCall(editionTxKey(editionId), 'createEdition', data, workflowId)
@@ -196,9 +198,12 @@ export function createCollectibleActivities(d: CollectibleDeps) {
       return { mediaId: (await edition(editionId)).mediaId }
     },
 
-    /** The edition's search document: present while it is on sale or sold out, gone otherwise. */
-    async indexCollectible({ editionId }: { editionId: string }): Promise<void> {
-      await indexEdition(editionId)
+    /**
+     * The edition's search document: present while it is on sale or sold out, gone otherwise. A new edition waits for
+     * the refresh (the storefront finds it at once); a sale's count update does not (it would hold every sale a second).
+     */
+    async indexCollectible({ editionId, afterSale }: { editionId: string; afterSale?: boolean }): Promise<void> {
+      await indexEdition(editionId, afterSale ? false : 'wait_for')
     },
 
     /** Price, tax and share rules of one token of an edition, for the sale's split. */
@@ -239,9 +244,10 @@ export function createCollectibleActivities(d: CollectibleDeps) {
     /** Gives a reserved token back to the edition (the sale did not go through). Idempotent; a minted token stays. */
     async releaseCollectible({ purchaseId }: { purchaseId: string }): Promise<void> {
       await db.$transaction(async (tx) => {
-        const t = await tx.collectibleToken.findUnique({ where: { purchaseId } })
-        if (!t || t.status === 'RELEASED' || t.status === 'MINTED') return
-        await tx.collectibleToken.update({ where: { id: t.id }, data: { status: 'RELEASED' } })
+        // the status change decides who gives the token back: two overlapping attempts decrement once
+        const moved = await tx.collectibleToken.updateMany({ where: { purchaseId, status: { in: ['RESERVED', 'MINTING'] } }, data: { status: 'RELEASED' } })
+        if (moved.count !== 1) return
+        const t = await tx.collectibleToken.findUniqueOrThrow({ where: { purchaseId }, select: { editionId: true } })
         await tx.$executeRaw`UPDATE collectible_editions SET sold = sold - 1,
             status = CASE WHEN status = 'SOLD_OUT' THEN 'LIVE' ELSE status END, updated_at = now() WHERE id = ${t.editionId}::uuid`
       })
@@ -277,7 +283,7 @@ export function createCollectibleActivities(d: CollectibleDeps) {
     async takeDownCollectibles(i: { mediaId: string; takedownKey: string; workflowId: string; editionId?: string }): Promise<{ keys: string[] }> {
       const { mediaId, takedownKey, workflowId } = i
       const editions = await db.collectibleEdition.findMany({ where: { mediaId, ...(i.editionId ? { id: i.editionId } : {}),
-        status: { in: ['LIVE', 'SOLD_OUT', 'CREATING', 'TAKEN_DOWN'] } } })
+        status: { in: ['GATING', 'LIVE', 'SOLD_OUT', 'CREATING', 'TAKEN_DOWN'] } } })
       const keys: string[] = []
       for (const e of editions) {
         await db.collectibleEdition.update({ where: { id: e.id }, data: { status: 'TAKEN_DOWN', takenDownAt: e.takenDownAt ?? new Date(), updatedAt: new Date() } })
@@ -311,6 +317,7 @@ export function createCollectibleActivities(d: CollectibleDeps) {
         // as if the wallet held gas money: what is checked here is the transfer, not the balance
         gas = await c.public.estimateGas({ account: from, to: d.contract, data, stateOverride: [{ address: from, balance: 10n ** 18n }] })
       } catch (err) {
+        if (!isRevert(err)) throw err
         await db.collectibleToken.updateMany({ where: { id: tokenRowId, status: 'WITHDRAWING' }, data: { status: 'MINTED', withdrawnTo: null, withdrawTxKey: null } })
         throw refuse('RECEIVER_REFUSED', `The transfer would fail (${revertReason(err, collectiblesAbi)}): that address cannot take the token.`)
       }

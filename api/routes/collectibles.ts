@@ -12,7 +12,7 @@ import type { CollectibleEdition } from '../../generated/prisma/client.ts'
 import { isBrandSlug } from '../../domain/brands.ts'
 import { isKnownJurisdiction } from '../../domain/tax.ts'
 import { BUCKETS } from '../../domain/storage.ts'
-import { COLLECTIBLE_ERRORS, CollectibleError, assertEditionRequest, assertWithdrawalAddress, type CollectibleErrorCode } from '../../domain/collectibles.ts'
+import { COLLECTIBLE_ERRORS, CollectibleError, assertEditionRequest, assertWithdrawalAddress, withdrawalRefusal, type CollectibleErrorCode } from '../../domain/collectibles.ts'
 import { isCurrency } from '../../domain/money.ts'
 import { allowedBrands } from '../../domain/authz.ts'
 import type { StorageClient } from '../../activities/storage/client.ts'
@@ -24,7 +24,7 @@ import { createCollectible, mintCollectible, withdrawCollectible } from '../../w
 import { collectiblesTaskQueue, createCollectibleWorkflowId, mintCollectibleStateQuery, mintCollectibleWorkflowId,
   withdrawCollectibleWorkflowId, type MintCollectibleOutput } from '../../workflows/collectibles.contract.ts'
 import { audit } from '../audit.ts'
-import { authorize } from '../authz.ts'
+import { authorize, brandScope } from '../authz.ts'
 import { DomainError, type ErrorKind } from '../errors.ts'
 import { listQuery, sendPage } from '../list-query.ts'
 import { createPaymentTokens } from '../payment-token.ts'
@@ -63,12 +63,13 @@ const ERROR_KINDS: Record<CollectibleErrorCode, ErrorKind> = {
 const refused = (code: CollectibleErrorCode, message: string, field?: string) =>
   new DomainError(ERROR_KINDS[code], message, { code, ...(field ? { field } : {}) })
 
-type Deps = { db: Db; temporal: Client; storage: StorageClient; drivers: Partial<Record<string, ProcessorDriver>>; pii: Pick<PiiCipher, 'encrypt' | 'decrypt'> }
+type Deps = { db: Db; temporal: Client; storage: StorageClient; drivers: Partial<Record<string, ProcessorDriver>>; pii: Pick<PiiCipher, 'encrypt' | 'decrypt'>
+  withdrawalHoldDays: number }
 
 /** The body the chain's takedown URI carries, served for a hidden edition's metadata too. */
 const REMOVED = { name: 'Removed', description: 'This collectible was removed by the platform.' }
 
-export function createCollectibleRouter({ db, temporal, storage, drivers, pii }: Deps): Router {
+export function createCollectibleRouter({ db, temporal, storage, drivers, pii, withdrawalHoldDays }: Deps): Router {
   const router = Router()
   const paymentTokenFor = createPaymentTokens({ db, drivers, pii })
 
@@ -117,8 +118,14 @@ export function createCollectibleRouter({ db, temporal, storage, drivers, pii }:
     if (open) throw refused(COLLECTIBLE_ERRORS.editionExists, 'This media already has an edition.', 'mediaId')
     const id = randomUUID()
     const workflowId = createCollectibleWorkflowId(id)
-    await db.collectibleEdition.create({ data: { id, editionKey: editionKeyOf(id), brandId: brand.id, creatorId, mediaId: input.mediaId, title: input.title,
-      description: input.description, maxSupply: input.maxSupply, priceMinor: input.priceMinor, currency: input.currency, royaltyBps: input.royaltyBps, workflowId } })
+    try {
+      await db.collectibleEdition.create({ data: { id, editionKey: editionKeyOf(id), brandId: brand.id, creatorId, mediaId: input.mediaId, title: input.title,
+        description: input.description, maxSupply: input.maxSupply, priceMinor: input.priceMinor, currency: input.currency, royaltyBps: input.royaltyBps, workflowId } })
+    } catch (err) {
+      // two requests for the same media at once: the partial unique index lets one through
+      if ((err as { code?: string }).code === 'P2002') throw refused(COLLECTIBLE_ERRORS.editionExists, 'This media already has an edition.', 'mediaId')
+      throw err
+    }
     const handle = await temporal.workflow.start(createCollectible, { workflowId, taskQueue: collectiblesTaskQueue, args: [{ editionId: id }] })
     await audit(db, req, { action: 'collectible.create', resourceType: 'collectible_edition', resourceId: id, workflowId, runId: handle.firstExecutionRunId })
     res.status(202).location(`/api/collectibles/${id}`).json({ id, workflowId, runId: handle.firstExecutionRunId, status: 'GATING' })
@@ -184,6 +191,10 @@ export function createCollectibleRouter({ db, temporal, storage, drivers, pii }:
       if (err instanceof CollectibleError) throw refused(err.code, err.message, err.field)
       throw err
     }
+    const purchase = await db.purchase.findUnique({ where: { id: token.purchaseId }, select: { status: true, createdAt: true } })
+    const held = withdrawalRefusal({ purchaseStatus: purchase?.status ?? null, purchasedAt: purchase?.createdAt.toISOString() ?? null, holdDays: withdrawalHoldDays,
+      now: new Date().toISOString() })
+    if (held) throw new DomainError('conflict', held.message, { code: held.code })
     if (token.status === 'WITHDRAWN') throw new DomainError('conflict', 'This token has left custody already.', { code: 'ALREADY_WITHDRAWN' })
     if (token.status === 'WITHDRAWING') throw new DomainError('conflict', 'This token is being withdrawn.', { code: 'WITHDRAWAL_IN_PROGRESS' })
     if (token.status !== 'MINTED') throw new DomainError('conflict', 'Only a minted token can be withdrawn.', { code: 'NOT_MINTED' })
@@ -241,10 +252,12 @@ export function createCollectibleRouter({ db, temporal, storage, drivers, pii }:
     const { id } = idParam.parse(req.params)
     const handle = temporal.workflow.getHandle(mintCollectibleWorkflowId(id))
     const described = await handle.describe().catch(() => null)
-    const staff = allowedBrands(req.person!.roles, 'collectibles', 'read').length > 0
+    const token = await db.collectibleToken.findUnique({ where: { purchaseId: id }, include: { edition: { select: { brandId: true } } } })
+    const allowed = allowedBrands(req.person!.roles, 'collectibles', 'read').length > 0 ? await staffBrandIds(req) : []
+    const staff = allowed === undefined || Boolean(token && allowed.includes(token.edition.brandId))
     if (!described || (described.memo?.fanId !== req.person!.id && !staff)) throw new DomainError('notFound', 'No such purchase.')
     const closed = described.status.name !== 'RUNNING'
-    const [purchase, token, state, result] = await Promise.all([db.purchase.findUnique({ where: { id } }), db.collectibleToken.findUnique({ where: { purchaseId: id } }),
+    const [purchase, state, result] = await Promise.all([db.purchase.findUnique({ where: { id } }),
       closed ? null : handle.query(mintCollectibleStateQuery).catch(() => null),
       described.status.name === 'COMPLETED' ? handle.result() as Promise<MintCollectibleOutput> : null])
     const tx = token?.txKey ? await db.chainTransaction.findUnique({ where: { key: token.txKey }, select: { minedHash: true } }) : null
@@ -254,11 +267,18 @@ export function createCollectibleRouter({ db, temporal, storage, drivers, pii }:
       token: token?.status === 'MINTED' ? { tokenId: token.tokenId, serial: token.serial, ownerAddress: token.ownerAddress, txHash: tx?.minedHash ?? null } : null })
   })
 
-  /** Back office: editions, newest first. */
+  /** The brand ids a staff member may read collectibles of (undefined: every brand), narrowed by a brand filter. */
+  async function staffBrandIds(req: Parameters<typeof brandScope>[0], only?: string): Promise<string[] | undefined> {
+    const scope = brandScope(req, 'collectibles', 'read')
+    const slugs = scope === 'all' ? (only ? [only] : undefined) : only ? scope.filter((b) => b === only) : scope
+    return slugs && (await db.brand.findMany({ where: { slug: { in: slugs } }, select: { id: true } })).map((b) => b.id)
+  }
+
+  /** Back office: editions, newest first, of the brands the reader may see. */
   router.get('/collectible-editions', authorize('collectibles', 'read'), async (req, res) => {
     const q = editionList.parse(req.query)
     const f = q.filter as { brand?: string; status?: string }
-    const brandIds = f.brand ? (await db.brand.findMany({ where: { slug: f.brand }, select: { id: true } })).map((b) => b.id) : undefined
+    const brandIds = await staffBrandIds(req, f.brand)
     const where = { ...(f.status ? { status: f.status } : {}), ...(brandIds ? { brandId: { in: brandIds } } : {}) }
     const orderBy = q.orderBy.brand ? { brandId: q.orderBy.brand } : req.query.sort ? q.orderBy : { createdAt: 'desc' as const }
     const [rows, total] = await Promise.all([db.collectibleEdition.findMany({ where, orderBy, skip: q.skip, take: q.take }), db.collectibleEdition.count({ where })])
@@ -269,7 +289,8 @@ export function createCollectibleRouter({ db, temporal, storage, drivers, pii }:
   router.get('/collectible-editions/:id', authorize('collectibles', 'read'), async (req, res) => {
     const { id } = idParam.parse(req.params)
     const row = await db.collectibleEdition.findUnique({ where: { id }, include: { tokens: { orderBy: { createdAt: 'asc' } } } })
-    if (!row) throw new DomainError('notFound', 'No such collectible.')
+    const allowed = await staffBrandIds(req)
+    if (!row || (allowed && !allowed.includes(row.brandId))) throw new DomainError('notFound', 'No such collectible.')
     const buyers = new Map((await db.person.findMany({ where: { id: { in: row.tokens.map((t) => t.buyerId) } }, select: { id: true, displayName: true } }))
       .map((p) => [p.id, p.displayName]))
     const keys = [row.createTxKey, ...row.tokens.map((t) => t.txKey)].filter((k): k is string => Boolean(k))
@@ -279,8 +300,12 @@ export function createCollectibleRouter({ db, temporal, storage, drivers, pii }:
       workflowId: t.workflowId, mintedAt: t.mintedAt })), transactions: txs.map(txView) })
   })
 
+  /** The journal spans every brand (one minter key): staff of every brand only. */
+  const everyBrand: RequestHandler = (req, _res, next) =>
+    next(brandScope(req, 'collectibles', 'read') === 'all' ? undefined : new DomainError('forbidden', 'The chain transaction journal is for staff of every brand.'))
+
   /** Back office: the chain transaction journal. */
-  router.get('/chain-transactions', authorize('collectibles', 'read'), async (req, res) => {
+  router.get('/chain-transactions', authorize('collectibles', 'read'), everyBrand, async (req, res) => {
     const q = txList.parse(req.query)
     const f = q.filter as { status?: string; purpose?: string }
     const where = { ...(f.status ? { status: f.status } : {}), ...(f.purpose ? { purpose: f.purpose } : {}) }
@@ -289,7 +314,7 @@ export function createCollectibleRouter({ db, temporal, storage, drivers, pii }:
     sendPage(res, 'chain-transactions', q.skip, rows.map(txView), total)
   })
 
-  router.get('/chain-transactions/:id', authorize('collectibles', 'read'), async (req, res) => {
+  router.get('/chain-transactions/:id', authorize('collectibles', 'read'), everyBrand, async (req, res) => {
     const { id } = idParam.parse(req.params)
     const row = await db.chainTransaction.findUnique({ where: { id } })
     if (!row) throw new DomainError('notFound', 'No such transaction.')

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { splitPurchase, type Referral } from '../revenue-split.ts'
 import { accountKey, type AccountKind, type Posting } from './accounts.ts'
 import {
-  chargebackTemplate, partialRefundTemplate, purchaseTemplate, refundTemplate, releasePendingTemplate, reversalOf, settleShares, tipTemplate,
+  chargebackTemplate, collectibleSaleTemplate, partialRefundTemplate, purchaseTemplate, refundTemplate, releasePendingTemplate, reversalOf, settleShares, tipTemplate,
   type Entry,
   type SaleInput,
 } from './templates.ts'
@@ -184,5 +184,29 @@ describe('ledger templates: partial refund', () => {
   it('refuses nothing and more than the sale', () => {
     assert.throws(() => partialRefundTemplate({ original: sale, refund: 0, creatorShareStillPending: true }), { code: 'INVALID_AMOUNT' })
     assert.throws(() => partialRefundTemplate({ original: sale, refund: 1001, creatorShareStillPending: true }), { code: 'INVALID_AMOUNT' })
+  })
+})
+
+describe('collectible sale', () => {
+  const e = collectibleSaleTemplate({ ...saleOf(), mintFee: 50 })
+  const creatorShare = purchaseTemplate(saleOf()).postings.find((p) => p.account.kind === 'creatorPending')!.amount
+  it('books the mint fee out of the one creator posting into platform revenue, balanced', () => {
+    assertBalanced(e.postings)
+    const creator = e.postings.filter((p) => p.account.kind === 'creatorPending')
+    assert.equal(creator.length, 1, 'one creator posting, so refunds and chargebacks find it')
+    assert.equal(creator[0]!.amount, creatorShare + 50)
+  })
+  it('never takes more fee than the share', () => {
+    const all = collectibleSaleTemplate({ ...saleOf(), mintFee: 1_000_000 })
+    assert.equal(all.postings.find((p) => p.account.kind === 'creatorPending'), undefined, 'the whole share went to the fee')
+    assertBalanced(all.postings)
+  })
+  it('is reversed by a refund and a chargeback like any sale', () => {
+    for (const reverse of [refundTemplate({ original: e.postings, feeRefunded: false, creatorShareStillPending: true }),
+      chargebackTemplate({ original: e.postings, creatorShareStillPending: true, chargebackFee: 2500 })]) {
+      assertBalanced(reverse.postings)
+      assert.equal(netBalances(e.postings, reverse.postings)[accountKey({ kind: 'creatorPending', brand: 'boyfanz', currency: 'USD', owner: 'cr-1' })], undefined,
+        'the creator pending share is back to zero')
+    }
   })
 })

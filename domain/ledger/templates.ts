@@ -97,7 +97,9 @@ export const collectibleSaleTemplate = (i: SaleInput & { mintFee: number }): Ent
   const settled = i.settled ?? settleShares(i.split, null)
   const fee = Math.min(amountOf(i.mintFee, 'mint fee'), settled.creator)
   const owed = { brand: i.brand, currency: settled.currency }
-  return entry([...salePostings(i), post(owed, 'creatorPending', i.creatorId, fee), post(owed, 'platformRevenue', null, -fee)],
+  // one net creator posting (share less fee): refunds and chargebacks find the single creator share they reverse
+  const postings = salePostings(i).map((p) => p.account.kind === 'creatorPending' ? { ...p, amount: p.amount + fee } : p)
+  return entry([...postings, post(owed, 'platformRevenue', null, -fee)],
     `collectible bought by fan ${i.fanId} from creator ${i.creatorId} via ${i.processor}, mint fee ${fee}`)
 }
 

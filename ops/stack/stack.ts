@@ -150,6 +150,8 @@ function appEnv(cfg: StackConfig, crypto?: CryptoEnv) {
     LOG_LEVEL: cfg.LOG_LEVEL as string,
     // a test stack's payout runs start only when a test asks for one
     PAYOUT_SCHEDULES_PAUSED: cfg.profile === 'test' ? 'true' : 'false',
+    // tests withdraw collectibles they just bought; the dev stack keeps the chargeback-window hold
+    COLLECTIBLE_WITHDRAWAL_HOLD_DAYS: cfg.profile === 'test' ? '0' : '30',
     ...sandboxDriverEnv(sandboxPorts(cfg.ports.sandboxes)),
     ...crypto,
   }
