@@ -103,10 +103,12 @@ describe('chain transaction journal (real PostgreSQL and a private anvil)', func
     })
     const signed = JSON.parse(stdout.trim()) as { hash: Hex; nonce: number }
     assert.equal(await clients.public.getTransaction({ hash: signed.hash }).catch(() => null), null, 'nothing was sent before the crash')
-    const resumed = await journal.prepare(m)
+    // a journal that never bumps within this test, so the very bytes signed before the crash are the ones mined
+    const patient = createTxJournal({ db, chain: async () => clients, signer: minter, confirmations: 2, stuckAfterMs: 600_000 })
+    const resumed = await patient.prepare(m)
     assert.deepEqual([resumed.attempts.length, resumed.attempts[0]!.hash, resumed.nonce], [1, signed.hash, signed.nonce], 'the same signed bytes, not a new signature')
-    await journal.broadcast(m.key)
-    const outcome = await journal.confirm(m.key, 30_000)
+    await patient.broadcast(m.key)
+    const outcome = await patient.confirm(m.key, 30_000)
     assert.equal(outcome.hash, signed.hash)
     assert.equal(await tokensOf(), before + 1n)
   })

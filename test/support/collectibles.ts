@@ -8,7 +8,8 @@ import { makeClip, untilStatus, upload } from './media.ts'
 /** A new verified creator on `brand` with one published, approved clip (upload, transcode, moderator approval, 2257 gate). */
 export async function creatorWithPublishedMedia(brand: string, title = 'Collectible session') {
   const [creator, moderator, clip] = await Promise.all([newVerifiedCreator(brand, 'Cora', 'Lector'), login('moderator@fanz.demo'), makeClip({ seconds: 2 })])
-  const mediaId = await upload(creator.token, clip.bytes, { brand, title, tags: ['collectible'] })
+  // subscribers-only: no PPV post priced on the brand's storefront (other tests count those)
+  const mediaId = await upload(creator.token, clip.bytes, { brand, title, tags: ['collectible'], access: 'subscribers', priceMinor: undefined, currency: undefined })
   await untilStatus(creator.token, mediaId, ['IN_REVIEW'])
   const decided = await api(`/api/media-reviews/${mediaId}/decision`, { method: 'POST', token: moderator, body: { decision: 'approve', reasonCode: 'LOOKS_FINE' } })
   assert.equal(decided.status, 202, JSON.stringify(decided.body))
