@@ -10,7 +10,7 @@ import { createCustodialWallets, type KeyCipher } from '../chain/wallets.ts'
 import type { SearchClient } from '../search/client.ts'
 import type { StorageClient } from '../storage/client.ts'
 import { createCollectibleActivities } from './index.ts'
-import { Context } from '@temporalio/activity'
+import { heartbeat } from '../payouts/runs.ts'
 
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'expected a 0x-prefixed 20-byte hex address').transform((s) => s as Address)
 
@@ -28,14 +28,6 @@ export const collectiblesEnvSchema = z.object({
 export type CollectiblesEnv = z.output<typeof collectiblesEnvSchema> & { CRYPTO_RPC_URL?: string | undefined }
 
 export type CollectiblesWiring = { db: Db; storage: StorageClient; search: SearchClient; pii: KeyCipher; publicUrl: string; chargebackWindowDays: number }
-
-function heartbeat(detail: unknown): void {
-  try {
-    Context.current().heartbeat(detail)
-  } catch {
-    // not inside an activity
-  }
-}
 
 /** The collectible activities when the chain, contract and minter key are configured; null otherwise. */
 export function collectibleActivitiesFromEnv(env: CollectiblesEnv, w: CollectiblesWiring) {

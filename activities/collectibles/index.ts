@@ -4,7 +4,9 @@
  * (edition, purchase), so a retry finds the journalled transaction instead of signing another.
  */
 import { createHash } from 'node:crypto'
-import { ApplicationFailure, Context } from '@temporalio/activity'
+import { buffer } from 'node:stream/consumers'
+import { ApplicationFailure } from '@temporalio/activity'
+import { heartbeat } from '../payouts/runs.ts'
 import { encodeFunctionData, getAddress, keccak256, stringToHex, type Address, type Hex, type LocalAccount } from 'viem'
 import type { Db } from '../../prisma/client.ts'
 import { BUCKETS } from '../../domain/storage.ts'
@@ -57,21 +59,8 @@ export type MintedToken = { tokenId: string; serial: number; ownerAddress: Addre
 
 const refuse = (code: string, message: string) => ApplicationFailure.nonRetryable(message, code)
 
-function beat(detail: unknown): void {
-  try {
-    Context.current().heartbeat(detail)
-  } catch {
-    // outside an activity (tests calling directly): nothing to report to
-  }
-}
-
 const sha256Of = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex')
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const parts: Buffer[] = []
-  for await (const part of stream) parts.push(Buffer.from(part as Buffer))
-  return Buffer.concat(parts)
-}
 
 export function createCollectibleActivities(d: CollectibleDeps) {
   const { db } = d
@@ -148,7 +137,7 @@ export function createCollectibleActivities(d: CollectibleDeps) {
       const media = await db.mediaItem.findUniqueOrThrow({ where: { id: e.mediaId }, select: { artwork: true, sha256: true } })
       const thumbKey = (media.artwork as { thumbKey?: string } | null)?.thumbKey
       if (!thumbKey) throw refuse(COLLECTIBLE_ERRORS.mediaNotPublished, 'the media has no preview image')
-      const image = await readAll(await d.storage.getObject(BUCKETS.media.name, thumbKey))
+      const image = await buffer(await d.storage.getObject(BUCKETS.media.name, thumbKey))
       const imageSha = sha256Of(image)
       await d.storage.putObject(BUCKETS.nft.name, imageObjectKey(imageSha), image, image.length, { 'Content-Type': 'image/jpeg' })
       const json = collectibleMetadata({ name: e.title, description: e.description, brand: await brandSlug(e.brandId), creator: await creatorName(e.creatorId, e.brandId),
@@ -293,7 +282,7 @@ export function createCollectibleActivities(d: CollectibleDeps) {
         if (created?.status !== 'CONFIRMED') continue
         const data = encodeFunctionData({ abi: collectiblesAbi, functionName: 'hideEdition', args: [editionKeyOf(e.id)] })
         keys.push((await chainCall(hideTxKey(e.id, takedownKey), 'hideEdition', data, workflowId)).key)
-        beat({ editionId: e.id })
+        heartbeat({ editionId: e.id })
       }
       return { keys }
     },

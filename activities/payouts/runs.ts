@@ -14,7 +14,7 @@ export const FINAL_ITEM_STATUSES = ['BLOCKED', 'PAID', 'RETURNED', 'FAILED', 'RE
 export type RunDeps = { db: Db; pool: pg.Pool; ledger: LedgerStore }
 
 /** Heartbeats when running as an activity (a no-op in scripts and tests that call the functions directly). */
-export function heartbeat(details: string): void {
+export function heartbeat(details: unknown): void {
   try {
     Context.current().heartbeat(details)
   } catch {
