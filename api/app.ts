@@ -44,6 +44,11 @@ import { createCollectibleRouter } from './routes/collectibles.ts'
 import { createPayoutAdminRouter } from './routes/payouts-admin.ts'
 import { createCreatorPayoutRouter } from './routes/payouts-creator.ts'
 import { createPayoutWebhookRouter } from './routes/payout-webhooks.ts'
+import { createPrivacyRouter } from './routes/privacy.ts'
+import type { ReceiptSigner } from '../activities/privacy/receipt-signing.ts'
+import type { PayloadCodec } from '@temporalio/common'
+import { createTemporalCodecRouter } from './routes/temporal-codec.ts'
+import { codecAuthorizer, createCodecSessionRouter } from './routes/temporal-codec-session.ts'
 
 /** How long a moderator's preview link plays: a review session, not a shareable link. */
 const PREVIEW_LINK_SECONDS = 1800
@@ -55,6 +60,10 @@ export type AppDeps = {
   payoutRails: Partial<Record<PayoutRailName, PayoutRail>>
   pool: pg.Pool
   pii: PiiCipher; kyc: KycProvider | null; sendMail: MailSender
+  /** signs data-subject-request receipts (the API publishes its public key) */
+  receiptSigner: ReceiptSigner
+  /** opens sealed workflow payloads for the Temporal Web UI (erased people's as a placeholder) */
+  temporalCodec: PayloadCodec
   config: { TEMPORAL_UI_URL: string; TEMPORAL_NAMESPACE: string; SESSION_TTL_MINUTES: number; REFRESH_TTL_DAYS: number; STATIC_DIR: string;
     PUBLIC_URL: string; MAIL_SINK_URL?: string | undefined; MEDIA_MAX_BYTES: number; MEDIA_REVIEW_SLA_HOURS: number; MEDIA_APPEAL_WINDOW_DAYS: number; PLAYBACK_SIGNING_KEYS: string[]
     COLLECTIBLE_WITHDRAWAL_HOLD_DAYS: number }
@@ -81,6 +90,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(createWebhookRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   app.use(createKycWebhookRouter({ db, temporal, pii: deps.pii, provider: deps.kyc }))
   app.use(createPayoutWebhookRouter({ db, temporal, rails: deps.payoutRails }))
+  // the Web UI's codec server: its own body limit and CORS, before the app-wide JSON parser
+  app.use('/api', createTemporalCodecRouter({ codec: deps.temporalCodec, authorize: codecAuthorizer(db), uiOrigin: new URL(config.TEMPORAL_UI_URL).origin }))
   app.use(express.json({ limit: '1mb' }))
   app.use(sessionMiddleware(db))
 
@@ -109,6 +120,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(createPayoutAdminRouter({ db, temporal }))
   api.use(createCollectibleRouter({ db, temporal, storage: deps.storage, drivers: deps.drivers, pii: deps.pii, withdrawalHoldDays: config.COLLECTIBLE_WITHDRAWAL_HOLD_DAYS }))
   api.use(createCreatorPayoutRouter({ db, pool: deps.pool, temporal, pii: deps.pii, configuredRails: Object.keys(deps.payoutRails) }))
+  api.use(createCodecSessionRouter())
+  api.use(createPrivacyRouter({ db, pool: deps.pool, temporal, storage: deps.storage, pii: deps.pii, sendMail: deps.sendMail, signer: deps.receiptSigner,
+    publicUrl: config.PUBLIC_URL }))
   api.use(createSubscriptionRouter({ db, temporal, drivers: deps.drivers, pii: deps.pii }))
   api.use(createMediaUploadRouter({ db, temporal, storage: deps.storage, pii: deps.pii, policy: { maxBytes: config.MEDIA_MAX_BYTES,
     reviewSlaHours: config.MEDIA_REVIEW_SLA_HOURS, appealWindowDays: config.MEDIA_APPEAL_WINDOW_DAYS } }))

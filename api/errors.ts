@@ -144,6 +144,18 @@ export const ERROR_CODES = {
   railUnavailable: { code: 'RAIL_UNAVAILABLE', status: 422 },
   methodExists: { code: 'METHOD_EXISTS', status: 409 },
   invalidTaxForm: { code: 'INVALID_TAX_FORM', status: 422 },
+  // data subject requests
+  dsrAlreadyOpen: { code: 'DSR_ALREADY_OPEN', status: 409 },
+  invalidCode: { code: 'INVALID_CODE', status: 422 },
+  codeExpired: { code: 'CODE_EXPIRED', status: 410 },
+  alreadyVerified: { code: 'ALREADY_VERIFIED', status: 409 },
+  archiveNotReady: { code: 'ARCHIVE_NOT_READY', status: 409 },
+  downloadExpired: { code: 'DOWNLOAD_EXPIRED', status: 410 },
+  unknownPerson: { code: 'UNKNOWN_PERSON', status: 404 },
+  agentProofRequired: { code: 'AGENT_PROOF_REQUIRED', status: 422 },
+  extensionNotAllowed: { code: 'EXTENSION_NOT_ALLOWED', status: 422 },
+  requestClosed: { code: 'REQUEST_CLOSED', status: 409 },
+  alreadyReleased: { code: 'ALREADY_RELEASED', status: 409 },
 } as const
 export type ErrorKind = keyof typeof ERROR_CODES
 

@@ -14,6 +14,8 @@ import { ensurePayoutSchedules } from './payout-schedules.ts'
 import pg from 'pg'
 import { loadApiConfig } from './config.ts'
 import { temporalConnectionOptions } from '../workers/temporal-connection.ts'
+import { createTemporalPayloadCodec, temporalDataConverter } from '../activities/pii/temporal-data-converter.ts'
+import { createReceiptSigner } from '../activities/privacy/receipt-signing.ts'
 
 const log = pino({ name: 'api' })
 let config
@@ -28,7 +30,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 
 const db = createDb(config.DATABASE_URL)
 // Lazy: the API starts (and /readyz reports Temporal down) even while Temporal is unreachable.
-const temporal = new Client({ connection: Connection.lazy(temporalConnectionOptions(config)), namespace: config.TEMPORAL_NAMESPACE })
+const temporal = new Client({ connection: Connection.lazy(temporalConnectionOptions(config)), namespace: config.TEMPORAL_NAMESPACE,
+  dataConverter: temporalDataConverter(config, db) })
 const storage = createStorageClient({ endpoint: config.S3_ENDPOINT, accessKey: config.S3_ACCESS_KEY, secretKey: config.S3_SECRET_KEY, region: config.S3_REGION })
 const search = createSearchClient(config.OPENSEARCH_URL)
 
@@ -36,7 +39,8 @@ const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 5 })
 // an idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the process
 pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'))
 const app = createApp({ db, temporal, storage, search, log, config, version, drivers: createDrivers(config), pool,
-  payoutRails: createPayoutRails(config), ...createIdentityServices(config, db) })
+  payoutRails: createPayoutRails(config), ...createIdentityServices(config, db), receiptSigner: createReceiptSigner(config.PRIVACY_RECEIPT_KEY),
+  temporalCodec: createTemporalPayloadCodec(config, db, 'placeholder') })
 const server = app.listen(config.API_PORT, config.API_HOST)
 server.on('listening', () => log.info({ url: config.PUBLIC_URL }, 'api listening'))
 // every brand's payout schedule exists once Temporal answers (created paused where the config says so)

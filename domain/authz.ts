@@ -31,6 +31,11 @@ export const POLICY = {
   // editions, tokens and the chain transaction journal: finance watches the money, compliance the content
   collectibles: { read: ['finance', 'compliance'] },
   'payout-holds': { read: ['finance', 'compliance'], manage: ['finance', 'compliance'] },
+  // data subject requests and the legal-hold registry are the compliance team's
+  'privacy-requests': { read: ['compliance'], manage: ['compliance'] },
+  'legal-holds': { read: ['compliance'], manage: ['compliance'] },
+  // decoding workflow payloads (personal data) in the Temporal Web UI: engineers on call, i.e. admins
+  'temporal-payloads': { decode: ['admin'] },
 } as const satisfies Record<string, Record<string, readonly RoleName[]>>
 
 export type Resource = keyof typeof POLICY

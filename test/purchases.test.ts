@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import pg from 'pg'
-import { Client, Connection } from '@temporalio/client'
 import { api, login, testStack } from './support/stack.ts'
+import { stackTemporal } from './support/temporal.ts'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -78,9 +78,9 @@ describe('PPV purchases through the API (real Temporal, PostgreSQL ledger, CCBil
     const entries = await db.query('SELECT 1 FROM journal_entries WHERE workflow_id = $1', [started.body.workflowId])
     assert.equal(entries.rowCount, 0)
     // the run ends just after recording the decline; the next test buys the same post again under the same business key
-    const connection = await Connection.connect({ address: testStack().env.TEMPORAL_ADDRESS })
-    assert.equal((await new Client({ connection }).workflow.getHandle(started.body.workflowId).result()).state, 'declined')
-    await connection.close()
+    const temporal = await stackTemporal()
+    assert.equal((await temporal.client.workflow.getHandle(started.body.workflowId).result()).state, 'declined')
+    await temporal.close()
   })
 
   it('the fan refunds a purchase within policy: access revoked, money back through the processor, the sale reversed', async () => {

@@ -1,4 +1,5 @@
 /** Worker process: serves the task queues named in TASK_QUEUES (all three locally; one per deployment in production). */
+import { Client, Connection } from '@temporalio/client'
 import { NativeConnection, Worker, bundleWorkflowCode, Runtime, makeTelemetryFilterString } from '@temporalio/worker'
 import { createRequire } from 'node:module'
 import pino from 'pino'
@@ -23,6 +24,10 @@ import { createModerationActivities } from '../activities/moderation/index.ts'
 import { createPayoutActivities } from '../activities/payouts/index.ts'
 import { createPayoutRails } from '../activities/payouts/rails/index.ts'
 import { collectibleActivitiesFromEnv } from '../activities/collectibles/env.ts'
+import { createPrivacyActivities } from '../activities/privacy/index.ts'
+import { createReceiptSigner } from '../activities/privacy/receipt-signing.ts'
+import { createPersonKeyStore } from '../activities/identity/person-key-store.ts'
+import { temporalDataConverter } from '../activities/pii/temporal-data-converter.ts'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -70,11 +75,21 @@ const mediaActivities = () => ({
     adminUrl: `${config.PUBLIC_URL}/admin`, complianceEmail: config.COMPLIANCE_EMAIL }),
 })
 
+// data subject requests read workflow results of the person (access) and cancel their subscriptions (erasure)
+// every payload that names a person is sealed with their key: destroying it (erasure) shreds them in every history
+const dataConverter = temporalDataConverter(config, db)
+const temporalClient = new Client({ connection: await Connection.connect(temporalConnectionOptions(config)), namespace: config.TEMPORAL_NAMESPACE, dataConverter })
+const keyStore = createPersonKeyStore(db)
+const privacyActivities = () => createPrivacyActivities({ db, pool, storage, search, pii: identity.pii, sendMail: identity.sendMail, temporal: temporalClient,
+  destroyKey: (id) => keyStore.destroy(id), signer: createReceiptSigner(config.PRIVACY_RECEIPT_KEY), publicUrl: config.PUBLIC_URL,
+  adminUrl: `${config.PUBLIC_URL}/admin`, complianceEmail: config.COMPLIANCE_EMAIL, downloadDays: config.DSR_DOWNLOAD_DAYS })
+
 /** Activities per task queue: money moves only on the finance queue; identity work runs on core. */
 const activitiesFor = (taskQueue: string) => ({
   ...createPlatformActivities({ db, storage, search, ffmpeg, taskQueue }),
   ...(taskQueue === 'core' ? createIdentityActivities({ db, storage, ...identity, publicUrl: config.PUBLIC_URL, complianceEmail: config.COMPLIANCE_EMAIL,
     recordsRetentionYears: config.RECORDS_RETENTION_YEARS }) : {}),
+  ...(taskQueue === 'core' ? privacyActivities() : {}),
   ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }),
     ...createChargebackActivities({ db, storage }), ...createRefundActivities({ db }),
     ...createSubscriptionActivities({ db, sendMail: identity.sendMail, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS, publicUrl: config.PUBLIC_URL }),
@@ -88,7 +103,7 @@ const workflowBundle = await bundleWorkflowCode({
 })
 
 const workers = await Promise.all(config.TASK_QUEUES.map((taskQueue) => Worker.create({
-  connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, workflowBundle,
+  connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, workflowBundle, dataConverter,
   shutdownGraceTime: '30s', // let running activities (transcodes, charges) finish on a rollout
   activities: activitiesFor(taskQueue),
   // ffmpeg uses every core it gets: a few transcodes at a time per worker, more workers for more throughput
@@ -103,4 +118,5 @@ await Promise.all(workers.map((w) => w.run()))
 await db.$disconnect()
 await pool.end()
 await connection.close()
+await temporalClient.connection.close()
 log.info('workers stopped')

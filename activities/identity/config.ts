@@ -16,6 +16,8 @@ export const identityEnvSchema = kycEnvSchema.extend({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL').describe('outgoing mail server (the local SMTP sink in development)'),
   MAIL_FROM: z.string().min(3).default('"Fanz" <no-reply@fanz.local>'),
   COMPLIANCE_EMAIL: z.email().default('compliance@fanz.demo').describe('shared inbox of the compliance team (escalations)'),
+  PRIVACY_RECEIPT_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'base64url of 32 bytes').describe('secret: Ed25519 seed that signs data-subject-request receipts'),
+  DSR_DOWNLOAD_DAYS: z.coerce.number().int().min(1).max(30).default(7).describe('how long an access archive can be downloaded'),
   RECORDS_RETENTION_YEARS: z.coerce.number().int().min(7).max(100).default(7).describe('retention lock on 2257 ID copies (28 CFR 75.4: at least 7 years)'),
 })
 export type IdentityEnv = z.output<typeof identityEnvSchema>

@@ -19,6 +19,9 @@ const SAMPLES: { [K in MailTemplate]: MailData[K] } = {
   payoutNotice: { brand: 'boyfanz', name: 'Max', link: LINK, notice: 'payoutReturned', amount: '$1,250.00', rail: 'ACH', reason: 'R02 account closed' },
   payoutUnconfirmed: { creator: 'Gia', amount: '$90.00', reason: 'wire never confirmed the payout.', link: LINK },
   payoutApproval: { creator: 'Gia', amount: '$9,000.00', reason: 'above the approval threshold', expiresAt: '2026-12-01T06:00:00Z', reminder: 'no', link: LINK },
+  privacyCode: { brand: 'boyfanz', kind: 'erasure', code: '042917', link: LINK, expiresAt: '2026-12-01T06:00:00Z' },
+  privacyNotice: { brand: 'boyfanz', kind: 'access', notice: 'completed', link: LINK, downloadUntil: '2026-12-01T06:00:00Z', receiptDigest: 'ab12' },
+  privacyDeadline: { requestId: '6f1c1e0a-3c7e-4a53-9a59-1f1e2b3c4d5e', kind: 'erasure', jurisdiction: 'GDPR', milestone: 'escalation', dueAt: '2026-12-01T06:00:00Z', link: LINK },
 }
 
 describe('mail templates', () => {
@@ -34,7 +37,7 @@ describe('mail templates', () => {
   for (const template of Object.keys(TEMPLATES) as MailTemplate[]) {
     it(`${template}: brand in the subject, link in both parts`, () => {
       const mail = renderMail(template, SAMPLES[template])
-      const internal = { kycEscalation: /^Fanz compliance: /, mediaEscalation: /^Fanz moderation: /, payoutApproval: /^Fanz finance: /, payoutUnconfirmed: /^Fanz finance: / } as Record<string, RegExp>
+      const internal = { kycEscalation: /^Fanz compliance: /, mediaEscalation: /^Fanz moderation: /, payoutApproval: /^Fanz finance: /, payoutUnconfirmed: /^Fanz finance: /, privacyDeadline: /^Fanz privacy: / } as Record<string, RegExp>
       assert.match(mail.subject, internal[template] ?? /^BoyFanz: /)
       assert.ok(mail.text.includes(LINK), mail.text)
       assert.ok(mail.html.includes('href="https://boyfanz.example/verify?token=abc&amp;next=%2Fhome"'), mail.html)

@@ -14,5 +14,8 @@ export const MAIL_TEMPLATES = {
   payoutNotice: 'payoutNotice',
   payoutApproval: 'payoutApproval',
   payoutUnconfirmed: 'payoutUnconfirmed',
+  privacyCode: 'privacyCode',
+  privacyNotice: 'privacyNotice',
+  privacyDeadline: 'privacyDeadline',
 } as const
 export type MailTemplate = (typeof MAIL_TEMPLATES)[keyof typeof MAIL_TEMPLATES]

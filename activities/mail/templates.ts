@@ -37,6 +37,8 @@ const define = <S extends z.ZodType>(schema: S, say: (data: z.output<S>) => Rend
   ({ schema, render: (data: unknown): Rendered => say(schema.parse(data)) })
 const hi = (d: { name: string }) => `Hi ${d.name},`
 
+const PRIVACY_KINDS = { access: 'get a copy of your data', erasure: 'erase your account and data', rectification: 'correct your data' } as const
+
 /** What the media pipeline tells the creator about their upload. */
 export const MEDIA_NOTICES = ['mediaPublished', 'mediaRejected', 'mediaFailed', 'mediaAwaitingPerformers', 'mediaTakenDown', 'mediaReinstated',
   'mediaAppealDenied'] as const
@@ -207,6 +209,43 @@ export const TEMPLATES = {
       paragraphs: [`A payout of ${d.amount} to ${d.creator} is in transit and the rail has not confirmed it: ${d.reason}`,
         'Please check with the rail, then mark it paid or not paid in the back office. Until then the money stays in transit.'],
       action: { label: 'Open the payout', url: d.link } },
+  })),
+  // a data subject request: the code that proves the requester holds the account's mailbox
+  privacyCode: define(z.object({ brand, kind: z.enum(['access', 'erasure', 'rectification']), code: z.string().regex(/^\d{6}$/), link, expiresAt: at }), (d) => ({
+    brand: d.brand,
+    content: { subject: `${d.brand.name}: confirm your privacy request`, greeting: 'Hello,',
+      paragraphs: [`We received a request to ${PRIVACY_KINDS[d.kind]} for your ${d.brand.name} account. Enter this code in the privacy center to confirm it was you:`],
+      code: d.code, action: { label: 'Open the privacy center', url: d.link },
+      note: `The code expires at ${when(d.expiresAt)}. If you did not ask, ignore this email: nothing happens without the code.` },
+  })),
+  // what the requester hears: received, completed (with the signed receipt's digest), rejected
+  privacyNotice: define(z.object({ brand, kind: z.enum(['access', 'erasure', 'rectification']), notice: z.enum(['received', 'completed', 'rejected']),
+    link, dueAt: at.optional(), reason: optionalText, receiptDigest: optionalText, downloadUntil: at.optional() }), (d) => ({
+    brand: d.brand,
+    content: d.notice === 'received'
+      ? { subject: `${d.brand.name}: we received your privacy request`, greeting: 'Hello,',
+        paragraphs: [`We received your request to ${PRIVACY_KINDS[d.kind]}.`, ...(d.dueAt ? [`We will answer by ${when(d.dueAt)}.`] : [])],
+        action: { label: 'Follow it in the privacy center', url: d.link } }
+      : d.notice === 'rejected'
+        ? { subject: `${d.brand.name}: we could not carry out your privacy request`, greeting: 'Hello,',
+          paragraphs: [`We could not carry out your request to ${PRIVACY_KINDS[d.kind]}.`, ...(d.reason ? [`Reason: ${d.reason}`] : []),
+            'You may complain to your data protection authority.'], action: { label: 'Open the privacy center', url: d.link } }
+        : { subject: `${d.brand.name}: your privacy request is done`, greeting: 'Hello,',
+          paragraphs: [`Your request to ${PRIVACY_KINDS[d.kind]} is complete.`,
+            ...(d.downloadUntil ? [`Your archive can be downloaded from the privacy center until ${when(d.downloadUntil)}.`] : []),
+            ...(d.receiptDigest ? [`The signed receipt lists what each of our systems did and what a legal hold kept, and why. Its SHA-256 is ${d.receiptDigest}.`] : [])],
+          action: { label: 'Open the receipt', url: d.link } },
+  })),
+  // internal: to the compliance team's inbox, from the portal brand
+  privacyDeadline: define(z.object({ requestId: z.uuid(), kind: z.enum(['access', 'erasure', 'rectification']), jurisdiction: z.enum(['GDPR', 'CCPA']),
+    milestone: z.enum(['reminder', 'escalation', 'overdue']), dueAt: at, link }), (d) => ({
+    brand: BRANDS.fanzlab,
+    content: { subject: `Fanz privacy: ${d.milestone === 'reminder' ? 'reminder' : d.milestone === 'escalation' ? 'ESCALATION' : 'OVERDUE'}: ${d.jurisdiction} ${d.kind} request due ${when(d.dueAt)}`,
+      greeting: 'Hello compliance team,',
+      paragraphs: [d.milestone === 'overdue' ? `The ${d.jurisdiction} ${d.kind} request ${d.requestId} is past its statutory deadline.`
+        : `The ${d.jurisdiction} ${d.kind} request ${d.requestId} is due ${when(d.dueAt)} and is not complete.`,
+        'Finish it, or extend the deadline with a reason if the law allows.'],
+      action: { label: 'Open the request', url: d.link } },
   })),
 } satisfies Record<MailTemplate, { schema: z.ZodType; render: (data: unknown) => Rendered }>
 

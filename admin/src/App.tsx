@@ -9,15 +9,17 @@ import chargebackCases from './chargebacks'
 import collectibleEditions, { canReadCollectibles } from './collectibles'
 import { Dashboard } from './dashboard/Dashboard'
 import dunningQueue from './dunning'
+import privacyRequests from './dsr-requests'
 import { dataProvider } from './data-provider'
 import kycCases from './kyc-cases'
 import mediaReviews from './media-reviews'
 import moderationBlockHashes from './moderation-block-hashes'
 import { canManageBlockHashes, canReviewMedia } from './media-reviews/access'
 import mailMessages, { canReadMail } from './mail'
-import { canReadPerformerRecords, canReviewKyc } from './kyc-cases/access'
+import { canManagePrivacy, canReadPerformerRecords, canReviewKyc } from './kyc-cases/access'
 import ledgerAccounts from './ledger-accounts'
 import ledgerEntries from './ledger-entries'
+import legalHolds from './legal-holds'
 import payoutApprovals from './payout-approvals'
 import payoutItems from './payout-items'
 import payoutRuns from './payout-runs'
@@ -38,7 +40,8 @@ import { TrialBalancePage } from './trial-balance/TrialBalancePage'
 
 /**
  * Back office wiring only: providers, theme, layout and resources (finance ones for finance staff and admins; the KYC
- * queue for compliance and admins; 2257 records for compliance only; collectibles and the chain journal for finance, compliance and admins).
+ * queue, privacy requests and legal holds for compliance and admins; 2257 records for compliance only; collectibles and
+ * the chain journal for finance, compliance and admins).
  */
 export function App() {
   return (
@@ -63,6 +66,12 @@ export function App() {
           {canReviewKyc(permissions) && <Resource name="kyc-cases" {...kycCases} options={{ label: 'KYC cases' }} />}
           {canReviewMedia(permissions) && <Resource name="media-reviews" {...mediaReviews} options={{ label: 'Media review' }} recordRepresentation="title" />}
           {canManageBlockHashes(permissions) && <Resource name="moderation-block-hashes" {...moderationBlockHashes} options={{ label: 'Block list' }} recordRepresentation="phash" />}
+          {canManagePrivacy(permissions) && (
+            <>
+              <Resource name="privacy-requests" {...privacyRequests} options={{ label: 'Privacy requests' }} recordRepresentation="personEmail" />
+              <Resource name="legal-holds" {...legalHolds} options={{ label: 'Legal holds' }} recordRepresentation="personEmail" />
+            </>
+          )}
           {canReadPerformerRecords(permissions) && (
             <Resource name="performer-records" {...performerRecords} options={{ label: '2257 records' }} recordRepresentation="legalName" />
           )}

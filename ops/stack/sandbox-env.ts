@@ -22,6 +22,8 @@ export const LOCAL_PII_KEYS = {
   PII_MASTER_KEYS: 'local1:tQ4YHVRnDcJ4JQCjx0AI93pd9osDql0O4fTKuKr0jqY',
   PII_CURRENT_KEY_ID: 'local1',
   PII_INDEX_KEY: 'PrGoZ0q1WeU3Ta5nojmxsBpT17SRTantJeNsy3Zu94A',
+  // the Ed25519 seed that signs data-subject-request receipts
+  PRIVACY_RECEIPT_KEY: 'K3m9cJ0yQfV1s8Wq2LrT5nXb7dHe4gZa6uYp0oIiEkM',
 } as const
 
 /** Local-only keys of the media pipeline: playback link signing and the moderation endpoint's API key. */

@@ -87,7 +87,9 @@ export function temporalSpec(cfg: StackConfig): ServiceSpec {
     ports: [{ port: cfg.ports.temporal, what: 'Temporal gRPC' }, { port: cfg.ports.temporalUi, what: 'Temporal Web UI' }],
     command: [TOOLS.temporal, 'server', 'start-dev', '--db-filename', path.join(localDir(cfg.profile), 'temporal.db'),
       '--ip', '127.0.0.1', '--port', String(cfg.ports.temporal), '--ui-port', String(cfg.ports.temporalUi),
-      '--namespace', cfg.TEMPORAL_NAMESPACE, '--log-level', 'warn'],
+      '--namespace', cfg.TEMPORAL_NAMESPACE, '--log-level', 'warn',
+      // the Web UI opens sealed payloads through the API's codec endpoint (admins only)
+      '--ui-codec-endpoint', `http://localhost:${cfg.ports.api}/api/temporal-codec`],
     healthy: async () => {
       const connection = await Connection.connect({ address, connectTimeout: 1000 })
       try {

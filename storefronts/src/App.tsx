@@ -24,6 +24,7 @@ import { HeaderSearch } from './media/HeaderSearch'
 import { MediaPage } from './media/MediaPage'
 import { mediaHref, mediaRouteOf } from './media/media-paths'
 import { EarningsPage } from './payouts/EarningsPage'
+import { PrivacyPage } from './privacy/PrivacyPage'
 
 type PageProps = { brand: Brand; session: FanSession | null; onSignIn: () => void; onSignOut: () => void; onSessionExpired: () => void }
 
@@ -41,6 +42,8 @@ function BrandPage({ page, ...props }: PageProps & { page: Page }) {
       return <AccountPage brand={brand} session={session} onSignIn={onSignIn} onSessionExpired={onSessionExpired} />
     case PAGES.subscriptions:
       return <SubscriptionsPage brand={brand} session={session} onSignIn={onSignIn} onSessionExpired={onSessionExpired} />
+    case PAGES.privacy:
+      return <PrivacyPage brand={brand} session={session} onSignIn={onSignIn} onSessionExpired={onSessionExpired} />
     default:
       return (
         <div className={`page layout-${brand.policy.layout}`}>

@@ -8,3 +8,6 @@ export const canReviewKyc = (roles: RoleGrant[] | undefined): boolean => holds(r
 
 /** 2257 records are for the custodian's compliance team only, not even admins (28 CFR 75). */
 export const canReadPerformerRecords = (roles: RoleGrant[] | undefined): boolean => holds(roles, ['compliance'])
+
+/** Privacy requests (GDPR / CCPA) and litigation holds are for the compliance team; admins hold them too. */
+export const canManagePrivacy = (roles: RoleGrant[] | undefined): boolean => holds(roles, ['compliance', 'admin'])

@@ -3,7 +3,7 @@ import type { BrandSlug } from '../../../domain/brands'
 /** The storefront's pages besides the landing page, by their path under the brand. */
 export const PAGES = {
   home: '', signup: 'signup', verifyEmail: 'verify-email', onboarding: 'onboarding', account: 'account',
-  subscriptions: 'account/subscriptions',
+  subscriptions: 'account/subscriptions', privacy: 'account/privacy',
 } as const
 export type Page = (typeof PAGES)[keyof typeof PAGES]
 
