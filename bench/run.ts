@@ -1,6 +1,7 @@
 /** `npm run bench [-- ledger]`: starts the engines a benchmark needs on the test profile and prints its ratios. */
 import { startStack } from '../ops/stack/stack.ts'
 import { benchCollectibles } from './collectibles.ts'
+import { benchDsr } from './dsr.ts'
 import { benchLedger } from './ledger.ts'
 import { benchMedia } from './media.ts'
 import { benchPayouts } from './payouts.ts'
@@ -21,6 +22,8 @@ const BENCHES: Record<string, Bench> = {
   payouts: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchPayouts },
   // mints on the stack's own workers and anvil, the CCBill sandbox charging; bare viem sends the same calls in this process
   collectibles: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchCollectibles },
+  // data subject requests on the stack's own workers, over a seeded history at two sizes; a bare export in this process
+  dsr: { infra: ['postgres', 'temporal', 'minio', 'opensearch'], apps: true, run: benchDsr },
 }
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES)
 

@@ -5,6 +5,7 @@ import { startStack, type Stack } from './stack/stack.ts'
 import { seedDemoMedia } from './demo-media.ts'
 import { seedDemoPayouts } from './demo-payouts.ts'
 import { seedDemoCollectibles } from './demo-collectibles.ts'
+import { seedDemoPrivacy } from './demo-privacy.ts'
 
 const t0 = Date.now()
 let stack: Stack
@@ -25,7 +26,8 @@ console.log('\nLogs: .local/dev/logs/<service>.log   Stop: Ctrl-C\n')
 // demo videos go through the real pipeline (upload, transcode, moderation, review): in the background, the platform is usable meanwhile
 // then her payouts: a verified wallet, earnings, and a run whose payout waits for finance's approval
 const demoLog = (line: string) => console.log(`[demo] ${line}`)
-// and an edition of her published video on the local chain
+// and an edition of her published video on the local chain; meanwhile a privacy request and a legal hold
+seedDemoPrivacy(stack.env, demoLog).catch((err: unknown) => console.error(`[demo] demo privacy request not created: ${String(err)}`))
 seedDemoMedia(stack.env, demoLog)
   .then(() => Promise.all([
     seedDemoPayouts(stack.env, demoLog).catch((err: unknown) => console.error(`[demo] demo payouts not created: ${String(err)}`)),

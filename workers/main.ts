@@ -28,6 +28,7 @@ import { createPrivacyActivities } from '../activities/privacy/index.ts'
 import { createReceiptSigner } from '../activities/privacy/receipt-signing.ts'
 import { createPersonKeyStore } from '../activities/identity/person-key-store.ts'
 import { temporalDataConverter } from '../activities/pii/temporal-data-converter.ts'
+import { createCachingKeyStore } from '../activities/pii/caching-key-store.ts'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -77,9 +78,10 @@ const mediaActivities = () => ({
 
 // data subject requests read workflow results of the person (access) and cancel their subscriptions (erasure)
 // every payload that names a person is sealed with their key: destroying it (erasure) shreds them in every history
-const dataConverter = temporalDataConverter(config, db)
+// one cached key store for the codec and the erasure's key destruction: a destroyed key is forgotten here at once
+const keyStore = createCachingKeyStore(createPersonKeyStore(db))
+const dataConverter = temporalDataConverter(config, db, keyStore)
 const temporalClient = new Client({ connection: await Connection.connect(temporalConnectionOptions(config)), namespace: config.TEMPORAL_NAMESPACE, dataConverter })
-const keyStore = createPersonKeyStore(db)
 const privacyActivities = () => createPrivacyActivities({ db, pool, storage, search, pii: identity.pii, sendMail: identity.sendMail, temporal: temporalClient,
   destroyKey: (id) => keyStore.destroy(id), signer: createReceiptSigner(config.PRIVACY_RECEIPT_KEY), publicUrl: config.PUBLIC_URL,
   adminUrl: `${config.PUBLIC_URL}/admin`, complianceEmail: config.COMPLIANCE_EMAIL, downloadDays: config.DSR_DOWNLOAD_DAYS })

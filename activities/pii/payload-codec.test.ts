@@ -154,10 +154,14 @@ describe('person payload codec', () => {
     assert.deepEqual(JSON.parse(text(kept?.data)), { fanId: bob })
   })
 
-  it("refuses to seal new data about an erased person (its key is gone): KEY_DESTROYED", async () => {
+  it("seals new data naming an erased person only for the others: the erased id is a bare pseudonym, and the run goes on", async () => {
     const { codec, pii } = setup()
     await codec.encode([json({ fanId: alice })])
     await pii.destroyPersonKey(alice)
-    await assert.rejects(codec.encode([json({ fanId: alice })]), code('KEY_DESTROYED'))
+    const [alone, both] = await codec.encode([json({ fanId: alice }), json({ fanId: alice, creatorId: bob })])
+    assert.equal(meta(alone, 'encoding'), 'json/plain', 'nobody left to seal for')
+    assert.deepEqual(JSON.parse(text(alone?.data)), { fanId: alice })
+    assert.deepEqual([meta(both, 'encoding'), meta(both, 'fanz-subjects')], ['binary/fanz-pii1', bob])
+    assert.deepEqual((await codec.decode([both!])).map((p) => JSON.parse(text(p.data))), [{ fanId: alice, creatorId: bob }])
   })
 })

@@ -94,10 +94,31 @@ export function createPersonPayloadCodec({ pii, knownPeople, onShredded = 'throw
     return found
   }
 
-  async function seal(payload: Payload, subjects: string[]): Promise<Payload> {
-    let data: Buffer = Buffer.concat([header(subjects), Envelope.encode(payload).finish()])
-    for (const personId of subjects) data = await pii.encryptBlob(personId, PAYLOAD_PURPOSE, data)
-    return { metadata: { encoding: Buffer.from(PII_PAYLOAD_ENCODING), [SUBJECTS_METADATA_KEY]: Buffer.from(subjects.join(',')) }, data }
+  /**
+   * Seals for every subject whose key still exists. An erased person's key is gone and so is everything that named
+   * them: their id is a bare pseudonym from then on, and a run that names it (a ledger release, a payout) goes on.
+   */
+  async function seal(payload: Payload, given: string[]): Promise<Payload> {
+    let subjects = given
+    for (;;) {
+      let data: Buffer = Buffer.concat([header(subjects), Envelope.encode(payload).finish()])
+      let shredded: string | null = null
+      for (const personId of subjects) {
+        try {
+          data = await pii.encryptBlob(personId, PAYLOAD_PURPOSE, data)
+        } catch (err) {
+          if (!(err instanceof PiiError && err.code === PII_ERRORS.KEY_DESTROYED)) throw err
+          shredded = personId
+          break
+        }
+      }
+      if (shredded === null) {
+        return { metadata: { encoding: Buffer.from(PII_PAYLOAD_ENCODING), [SUBJECTS_METADATA_KEY]: Buffer.from(subjects.join(',')) }, data }
+      }
+      people.delete(shredded)
+      subjects = subjects.filter((id) => id !== shredded)
+      if (subjects.length === 0) return payload
+    }
   }
 
   async function open(payload: Payload): Promise<Payload> {

@@ -32,7 +32,8 @@ export const PERSON_TABLES: readonly TableRule[] = [
     erase: { kind: 'keep', why: 'kept: financial records of the business, with pseudonymous party ids' } },
   // processors post the buyer's name, email and address: the raw events of the person's purchases are blanked
   { name: 'processor_events', table: 'processor_events',
-    where: `"transaction_id" IN (SELECT "transaction_id" FROM "purchases" WHERE "fan_id" = $1::uuid AND "transaction_id" IS NOT NULL)`,
+    where: `"transaction_id" IN (SELECT "transaction_id" FROM "purchases" WHERE "fan_id" = $1::uuid AND "transaction_id" IS NOT NULL)
+      OR "workflow_id" IN (SELECT "workflow_id" FROM "subscriptions" WHERE "fan_id" = $1::uuid)`,
     category: 'purchases', erase: { kind: 'pseudonymize', set: `"payload" = '{"erased":"personal data removed on request"}'::jsonb` } },
   { name: 'subscriptions', table: 'subscriptions', where: `"fan_id" = $1::uuid OR "creator_id" = $1::uuid`, category: 'subscriptions',
     erase: { kind: 'keep', why: 'kept: billing records, with pseudonymous party ids' } },
@@ -53,6 +54,9 @@ export const PERSON_TABLES: readonly TableRule[] = [
   { name: 'payout_preferences', table: 'payout_preferences', where: person('person_id'), category: 'payouts', erase: { kind: 'delete' } },
   { name: 'payout_methods', table: 'payout_methods', where: person('person_id'), category: 'payouts', erase: { kind: 'delete' } },
   { name: 'tax_forms', table: 'tax_forms', where: person('person_id'), category: 'tax_forms', erase: { kind: 'delete' } },
+  // rails report the payee's name and account in their events
+  { name: 'payout_rail_events', table: 'payout_rail_events', where: `"workflow_id" IN (SELECT "workflow_id" FROM "payout_items" WHERE "creator_id" = $1::uuid)`,
+    category: 'payouts', erase: { kind: 'pseudonymize', set: `"payload" = '{"erased":"personal data removed on request"}'::jsonb` } },
   { name: 'payout_holds', table: 'payout_holds', where: person('person_id'), category: 'payouts', erase: { kind: 'keep', why: pseudonymousIds } },
   { name: 'payout_items', table: 'payout_items', where: person('creator_id'), category: 'payouts', erase: { kind: 'keep', why: 'kept: payment records, with pseudonymous party ids' } },
   { name: 'payout_reserves', table: 'payout_reserves', where: person('creator_id'), category: 'payouts', erase: { kind: 'keep', why: pseudonymousIds } },
@@ -62,7 +66,9 @@ export const PERSON_TABLES: readonly TableRule[] = [
   { name: 'custodial_wallets', table: 'custodial_wallets', where: person('person_id'), category: 'collectibles',
     erase: { kind: 'keep', why: 'kept: the public address; the private key is sealed with the person key and shredded with it' } },
   { name: 'collectible_editions', table: 'collectible_editions', where: person('creator_id'), category: 'collectibles', erase: { kind: 'keep', why: pseudonymousIds } },
-  { name: 'collectible_tokens', table: 'collectible_tokens', where: person('buyer_id'), category: 'collectibles', erase: { kind: 'keep', why: pseudonymousIds } },
+  // the address a token was withdrawn to is the fan's own wallet: on chain for good, but no longer linked here
+  { name: 'collectible_tokens', table: 'collectible_tokens', where: person('buyer_id'), category: 'collectibles',
+    erase: { kind: 'pseudonymize', set: `"withdrawn_to" = NULL` } },
   { name: 'audit_logs:actor', table: 'audit_logs', where: person('actor_id'), category: 'audit', erase: { kind: 'pseudonymize', set: `"actor_email" = NULL` } },
   { name: 'audit_logs:subject', table: 'audit_logs', where: `"resource_type" = 'person' AND "resource_id" = $1::text`, category: 'audit',
     erase: { kind: 'pseudonymize', set: `"details" = NULL` } },
@@ -86,4 +92,13 @@ export const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'payout_holds.created_by': 'staff', 'payout_holds.released_by': 'staff', 'payout_items.decided_by': 'staff',
   'reconciliation_cases.resolved_by': 'staff', 'price_changes.created_by': 'the creator (pseudonymous id)',
   'referrals.created_by': 'staff', 'revenue_share_rules.created_by': 'staff',
+}
+
+/** Credentials are never exported, not even to their owner: a leaked archive must not sign anyone in or charge a card. */
+export const NEVER_EXPORTED: Readonly<Record<string, readonly string[]>> = {
+  people: ['password_hash', 'totp_secret'],
+  sessions: ['token_hash', 'refresh_hash'],
+  email_tokens: ['token_hash'],
+  payment_methods: ['token_ciphertext'],
+  custodial_wallets: ['sealed_key'],
 }

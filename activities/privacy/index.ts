@@ -19,7 +19,7 @@ import type { Jurisdiction } from '../../domain/privacy/clock.ts'
 import type { MailSender, PiiCipher } from '../identity/deps.ts'
 import type { SearchClient } from '../search/client.ts'
 import type { StorageClient } from '../storage/client.ts'
-import { PERSON_TABLES } from './catalog.ts'
+import { NEVER_EXPORTED, PERSON_TABLES } from './catalog.ts'
 import { holdsOf } from './hold-facts.ts'
 import type { ReceiptSigner } from './receipt-signing.ts'
 
@@ -48,8 +48,10 @@ const privacyLink = (publicUrl: string, brand: string) => `${publicUrl.replace(/
 /** The string values of a row that are pii1 ciphertexts of the person, opened for the export (purpose = table.column). */
 async function openRow(pii: PiiCipher, personId: string, table: string, row: Record<string, unknown>): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {}
+  const secret = NEVER_EXPORTED[table] ?? []
   for (const [column, value] of Object.entries(row)) {
-    if (typeof value === 'string' && value.startsWith('pii1')) {
+    if (secret.includes(column)) out[column] = value === null ? null : '[withheld: a credential, never exported]'
+    else if (typeof value === 'string' && value.startsWith('pii1')) {
       out[column] = await pii.decrypt(personId, `${table}.${column}`, value).catch(() => '[encrypted: not readable]')
     } else out[column] = value
   }
@@ -85,6 +87,11 @@ export function createPrivacyActivities(d: PrivacyDeps) {
       create: { requestId, system: r.system, status: r.status, erased: r.erased, withheld: r.withheld, finishedAt: new Date() },
       update: { status: r.status, erased: r.erased, withheld: r.withheld, finishedAt: new Date() } })
     return r
+  }
+  /** The holds the pass began with, plus any set since (a litigation hold may arrive mid-pass). */
+  const currentHolds = async (personId: string, given: HoldView[]): Promise<HoldView[]> => {
+    const now = (await holdsOf(pool, personId, new Date())).map(toView)
+    return [...given, ...now.filter((h) => !given.some((g) => g.kind === h.kind && g.ref === h.ref))]
   }
   const withheldBy = (holds: HoldView[], category: DataCategory, what: string): Withheld[] =>
     (withheld(holds.map(fromView)).get(category) ?? []).map((h) => ({ what, holdKind: h.kind, reason: h.reason, until: h.until ? h.until.toISOString() : null }))
@@ -291,27 +298,33 @@ export function createPrivacyActivities(d: PrivacyDeps) {
 
     /** Erasure, search: the person's documents in every index (content, creator pages, collectibles), unless held. */
     async dsrEraseSearch(input: { requestId: string; personRef: string; holds: HoldView[] }): Promise<StepResult> {
+      input = { ...input, holds: await currentHolds(input.personRef, input.holds) }
       const held = withheldBy(input.holds, 'media', 'search documents of the person\'s media')
       if (held.length) return recordStep(input.requestId, { system: 'search', status: 'WITHHELD', erased: {}, withheld: held })
       const erased: Record<string, number> = {}
-      for (const [index, ids] of Object.entries(await searchIdsOf(input.personRef))) {
-        if (ids.length) {
+      // pages of at most 10,000 ids until none is left
+      for (;;) {
+        const pages = Object.entries(await searchIdsOf(input.personRef)).filter(([, ids]) => ids.length > 0)
+        if (pages.length === 0) break
+        for (const [index, ids] of pages) {
           const res = await d.search.bulk({ refresh: true, body: ids.map((id) => ({ delete: { _index: index, _id: id } })) })
           const failed = (res.body.items as { delete?: { status?: number } }[]).filter((i) => i.delete?.status && i.delete.status >= 300 && i.delete.status !== 404)
           if (failed.length) throw new Error(`OpenSearch refused ${failed.length} deletions in ${index}`)
+          erased[index] = (erased[index] ?? 0) + ids.length
+          Context.current().heartbeat(index)
         }
-        erased[index] = ids.length
       }
       return recordStep(input.requestId, { system: 'search', status: 'DONE', erased, withheld: [] })
     },
 
     /** Erasure, object storage: uploaded originals and every rendition of the person's media; 2257 ID copies stay when held. */
     async dsrEraseStorage(input: { requestId: string; personRef: string; holds: HoldView[] }): Promise<StepResult> {
+      input = { ...input, holds: await currentHolds(input.personRef, input.holds) }
       const tables = { media_items: (await pool.query(`SELECT "id", "source_key", "file_name" FROM "media_items" WHERE "creator_id" = $1::uuid`, [input.personRef])).rows,
         performer_records: (await pool.query(`SELECT "id_copies" FROM "performer_records" WHERE "person_id" = $1::uuid`, [input.personRef])).rows }
       const objects = objectsOf(tables)
       const withheldItems: Withheld[] = []
-      const erased = { media_objects: 0, uploads: 0, archives: 0 }
+      const erased: { media_objects: number; uploads: number; archives: number; evidence_packs?: number } = { media_objects: 0, uploads: 0, archives: 0 }
       const mediaHeld = withheldBy(input.holds, 'media', `${objects.media.length} media items (originals and renditions)`)
       if (mediaHeld.length && objects.media.length) withheldItems.push(...mediaHeld)
       else {
@@ -323,6 +336,15 @@ export function createPrivacyActivities(d: PrivacyDeps) {
           if (up) { await d.storage.removeObject(BUCKETS.uploads.name, m.sourceKey); erased.uploads++ }
           Context.current().heartbeat(m.id)
         }
+      }
+      // chargeback evidence packs carry the fan's access trail: kept while a dispute hold keeps the purchase records
+      const packs = (await pool.query(`SELECT "evidence_key" FROM "chargeback_cases" WHERE ("fan_id" = $1::uuid OR "creator_id" = $1::uuid) AND "evidence_key" IS NOT NULL`,
+        [input.personRef])).rows.map((r: { evidence_key: string }) => r.evidence_key)
+      const disputeHeld = withheldBy(input.holds, 'purchases', `${packs.length} chargeback evidence packs`)
+      if (packs.length && disputeHeld.length) withheldItems.push(...disputeHeld)
+      else if (packs.length) {
+        await d.storage.removeObjects(BUCKETS.exports.name, packs)
+        erased.evidence_packs = packs.length
       }
       // earlier access archives of this person hold their data too
       const archives = await db.dsrRequest.findMany({ where: { personId: input.personRef, archiveKey: { not: null } }, select: { id: true, archiveKey: true } })
@@ -352,7 +374,7 @@ export function createPrivacyActivities(d: PrivacyDeps) {
 
     /** Erasure, PostgreSQL: every catalogued table, deleted or pseudonymized, in one transaction; held categories stay. */
     async dsrErasePostgres(input: { requestId: string; personRef: string; holds: HoldView[] }): Promise<StepResult> {
-      const held = withheld(input.holds.map(fromView))
+      const held = withheld((await currentHolds(input.personRef, input.holds)).map(fromView))
       const erased: Record<string, number> = {}
       const withheldItems: Withheld[] = []
       const client = await pool.connect()
@@ -389,26 +411,39 @@ export function createPrivacyActivities(d: PrivacyDeps) {
      * their payloads are sealed with the person key, so it is destroyed only once they have ended.
      */
     async dsrCloseOpenWork(input: { requestId: string; personRef: string }): Promise<{ running: string[] }> {
+      // every run whose payloads may name the person: their own, and the runs of others that deal with them
       const { rows } = await pool.query(`
-        SELECT "workflow_id" FROM "purchases" WHERE "fan_id" = $1::uuid OR "creator_id" = $1::uuid
+        SELECT "workflow_id" AS id FROM "purchases" WHERE "fan_id" = $1::uuid OR "creator_id" = $1::uuid
+        UNION SELECT 'refund:' || "id" FROM "purchases" WHERE "fan_id" = $1::uuid OR "creator_id" = $1::uuid
         UNION SELECT "workflow_id" FROM "subscriptions" WHERE "fan_id" = $1::uuid OR "creator_id" = $1::uuid
         UNION SELECT "workflow_id" FROM "kyc_cases" WHERE "person_id" = $1::uuid
+        UNION SELECT 'signup:' || $1::text
         UNION SELECT "workflow_id" FROM "media_items" WHERE "creator_id" = $1::uuid
+        UNION SELECT 'media:' || "media_id" FROM "media_performers" WHERE "person_id" = $1::uuid
+        UNION SELECT 'coperformer:' || "id" FROM "media_performers" WHERE "person_id" = $1::uuid
+          OR "media_id" IN (SELECT "id" FROM "media_items" WHERE "creator_id" = $1::uuid)
         UNION SELECT "workflow_id" FROM "payout_items" WHERE "creator_id" = $1::uuid
+        UNION SELECT r."workflow_id" FROM "payout_runs" r JOIN "payout_items" i ON i."run_id" = r."id" WHERE i."creator_id" = $1::uuid
+        UNION SELECT 'payout-method:' || "id" FROM "payout_methods" WHERE "person_id" = $1::uuid
         UNION SELECT "workflow_id" FROM "chargeback_cases" WHERE "fan_id" = $1::uuid OR "creator_id" = $1::uuid
         UNION SELECT "workflow_id" FROM "collectible_tokens" WHERE "buyer_id" = $1::uuid
+          OR "edition_id" IN (SELECT "id" FROM "collectible_editions" WHERE "creator_id" = $1::uuid)
+        UNION SELECT 'collectible-withdrawal:' || "id" FROM "collectible_tokens" WHERE "buyer_id" = $1::uuid
         UNION SELECT "workflow_id" FROM "collectible_editions" WHERE "creator_id" = $1::uuid`, [input.personRef])
-      const mine = new Set(rows.map((r: { workflow_id: string | null }) => r.workflow_id).filter((w): w is string => Boolean(w)))
+      const ids = rows.map((r: { id: string | null }) => r.id).filter((w): w is string => Boolean(w))
       const subscriptions = new Set((await db.subscription.findMany({ where: { OR: [{ fanId: input.personRef }, { creatorId: input.personRef }] },
         select: { workflowId: true } })).map((s) => s.workflowId))
       const running: string[] = []
-      for await (const w of d.temporal.workflow.list({ query: `ExecutionStatus = 'Running'` })) {
-        if (!mine.has(w.workflowId)) continue
-        if (subscriptions.has(w.workflowId)) {
-          await d.temporal.workflow.getHandle(w.workflowId).executeUpdate('cancel', { args: [{ mode: 'immediate', reason: 'data erasure requested', by: 'staff' }],
-            updateId: `dsr-${input.requestId}-cancel` }).catch(() => undefined)
+      for (let i = 0; i < ids.length; i += 100) {
+        const batch = ids.slice(i, i + 100).map((id) => `'${id.replace(/'/g, "''")}'`).join(', ')
+        for await (const w of d.temporal.workflow.list({ query: `ExecutionStatus = 'Running' AND WorkflowId IN (${batch})` })) {
+          if (subscriptions.has(w.workflowId)) {
+            await d.temporal.workflow.getHandle(w.workflowId).executeUpdate('cancel', { args: [{ mode: 'immediate', reason: 'data erasure requested', by: 'staff' }],
+              updateId: `dsr-${input.requestId}-cancel` }).catch(() => undefined)
+          }
+          running.push(w.workflowId)
         }
-        running.push(w.workflowId)
+        Context.current().heartbeat(i)
       }
       return { running: running.sort() }
     },
@@ -419,7 +454,7 @@ export function createPrivacyActivities(d: PrivacyDeps) {
      * hold needs values sealed with that key (2257 records, tax forms).
      */
     async dsrShredKey(input: { requestId: string; personRef: string; holds: HoldView[]; running: string[] }): Promise<StepResult> {
-      const holds = input.holds.map(fromView)
+      const holds = (await currentHolds(input.personRef, input.holds)).map(fromView)
       // a run still open would fail to read its own history once the key is gone: it ends first (subscriptions were cancelled)
       if (input.running.length) {
         return recordStep(input.requestId, { system: 'temporal', status: 'WITHHELD', erased: {}, withheld: [{ what: `person key (${input.running.length} workflows still running)`,
@@ -439,21 +474,25 @@ export function createPrivacyActivities(d: PrivacyDeps) {
     async dsrIssueReceipt(input: { requestId: string; final: boolean }): Promise<{ digest: string }> {
       const r = await db.dsrRequest.findUniqueOrThrow({ where: { id: input.requestId }, include: { steps: true } })
       const round = input.final ? 'final' : 'interim'
-      // a retry after the receipt of this round was stored: the same receipt
-      if (r.receipt && r.receiptSignature && (r.receipt as { round?: string }).round === round) {
-        return { digest: createHash('sha256').update(canonicalJson(r.receipt)).digest('hex') }
+      let receipt = r.receipt as Record<string, unknown> | null
+      // a retry after this round's receipt was stored signs nothing new; the mail and the key's end below run again
+      if (!(receipt && r.receiptSignature && receipt.round === round)) {
+        const completedAt = new Date()
+        const systems: SystemReceipt[] = r.steps.map((s) => ({ system: s.system, status: s.status as SystemReceipt['status'],
+          erased: s.erased as Record<string, number>, withheld: s.withheld as SystemReceipt['withheld'] }))
+        const built = buildReceipt({ requestId: r.id, kind: r.kind as DsrKind, jurisdiction: r.jurisdiction as Jurisdiction, subject: r.personId,
+          receivedAt: r.receivedAt.toISOString(), completedAt: completedAt.toISOString(), dueAt: r.dueAt.toISOString(), systems })
+        receipt = JSON.parse(canonicalJson({ ...built, round })) as Record<string, unknown>
+        const text = canonicalJson(receipt)
+        const digest = createHash('sha256').update(text).digest('hex')
+        await db.$transaction([
+          db.dsrRequest.update({ where: { id: r.id }, data: { receipt: receipt as object, receiptSignature: d.signer.sign(text), receiptKeyId: d.signer.keyId,
+            receiptIssuedAt: completedAt } }),
+          db.auditLog.create({ data: { action: `dsr.${r.kind}.receipt`, resourceType: 'dsr_request', resourceId: r.id, workflowId: r.workflowId,
+            details: { digest, round, keyId: d.signer.keyId, systems: systems.map((s) => ({ system: s.system, status: s.status, withheld: s.withheld.length })) } } }),
+        ])
       }
-      const completedAt = new Date()
-      const systems: SystemReceipt[] = r.steps.map((s) => ({ system: s.system, status: s.status as SystemReceipt['status'],
-        erased: s.erased as Record<string, number>, withheld: s.withheld as SystemReceipt['withheld'] }))
-      const receipt = buildReceipt({ requestId: r.id, kind: r.kind as DsrKind, jurisdiction: r.jurisdiction as Jurisdiction, subject: r.personId,
-        receivedAt: r.receivedAt.toISOString(), completedAt: completedAt.toISOString(), dueAt: r.dueAt.toISOString(), systems })
-      const text = canonicalJson({ ...receipt, round })
-      const signature = d.signer.sign(text)
-      const digest = createHash('sha256').update(text).digest('hex')
-      await db.dsrRequest.update({ where: { id: r.id }, data: { receipt: JSON.parse(text), receiptSignature: signature, receiptKeyId: d.signer.keyId, receiptIssuedAt: completedAt } })
-      await db.auditLog.create({ data: { action: `dsr.${r.kind}.receipt`, resourceType: 'dsr_request', resourceId: r.id, workflowId: r.workflowId,
-        details: { digest, keyId: d.signer.keyId, systems: systems.map((s) => ({ system: s.system, status: s.status, withheld: s.withheld.length })) } } })
+      const digest = createHash('sha256').update(canonicalJson(receipt)).digest('hex')
       const to = await contactOf(r.id, r.personId)
       if (to) {
         await d.sendMail({ idempotencyKey: `dsr-${r.id}-completed-${round}`, to, template: 'privacyNotice', data: { brand: r.brand, kind: r.kind, notice: 'completed',

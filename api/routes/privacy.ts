@@ -22,7 +22,7 @@ import {
 } from '../../workflows/data-subject-request.contract.ts'
 import { TASK_QUEUES } from '../../workflows/task-queues.ts'
 import { audit } from '../audit.ts'
-import { authorize } from '../authz.ts'
+import { authorize, brandScope } from '../authz.ts'
 import { signedInId } from '../auth.ts'
 import { DomainError } from '../errors.ts'
 import { listQuery, sendPage } from '../list-query.ts'
@@ -101,6 +101,14 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
   const holdsRead = authorize('legal-holds', 'read')
   const holdsManage = authorize('legal-holds', 'manage')
   const load = (requestId: string) => db.dsrRequest.findUnique({ where: { id: requestId }, include: { steps: true } })
+  /** Compliance staff of some brands see and act on those brands' requests; the hold registry is the all-brand team's. */
+  const inScope = (req: Request, action: 'read' | 'manage', brand: string) => {
+    const scope = brandScope(req, 'privacy-requests', action)
+    return scope === 'all' || scope.includes(brand)
+  }
+  const allBrands = (req: Request, action: 'read' | 'manage') => {
+    if (brandScope(req, 'legal-holds', action) !== 'all') throw new DomainError('forbidden', 'Legal holds are kept by the compliance team of every brand.')
+  }
 
   /** When the bearer's login (the first session of its refresh family) began. */
   async function signedInAt(req: Request): Promise<Date | null> {
@@ -129,6 +137,13 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
     const receivedAt = new Date()
     const existing = await db.dsrRequest.findFirst({ where: { personId: input.personId, kind: input.kind, status: { in: OPEN } } })
     if (existing) throw new DomainError('dsrAlreadyOpen', `A ${input.kind} request is already open (received ${existing.receivedAt.toISOString().slice(0, 10)}).`, { requestId: existing.id })
+    // an erasure and another request never run at once: an export finishing after the erasure would leave a copy behind
+    const clash = await db.dsrRequest.findFirst({ where: { personId: input.personId, status: { in: ['IN_PROGRESS', 'WAITING_ON_HOLD'] },
+      ...(input.kind === 'erasure' ? {} : { kind: 'erasure' }) } })
+    if (clash) {
+      throw new DomainError('dsrAlreadyOpen', clash.kind === 'erasure' ? 'An erasure of this account is under way.'
+        : `A ${clash.kind} request is under way: ask for erasure once it is done.`, { requestId: clash.id })
+    }
     try {
       await db.dsrRequest.create({ data: {
         id: requestId, personId: input.personId, brand: input.brand, kind: input.kind, jurisdiction: input.jurisdiction, channel: input.channel,
@@ -145,8 +160,10 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') throw new DomainError('dsrAlreadyOpen', `A ${input.kind} request is already open.`)
       throw err
     }
-    if (!input.verified) await mailCode({ id: requestId, brand: input.brand, kind: input.kind }, input.email)
+    // the run first: a request whose workflow never started must not block the person (the row goes again)
     await temporal.workflow.start('dataSubjectRequest', { taskQueue: TASK_QUEUES.core, workflowId: dsrWorkflowId(requestId), args: [{ requestId }] })
+      .catch(async (err: unknown) => { await db.dsrRequest.delete({ where: { id: requestId } }); throw err })
+    if (!input.verified) await mailCode({ id: requestId, brand: input.brand, kind: input.kind }, input.email)
     return (await load(requestId))!
   }
 
@@ -182,14 +199,16 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
     const { code } = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') }).strict().parse(req.body)
     if (r.verification === 'verified') throw new DomainError('alreadyVerified', 'This request is verified already.')
     if (r.status !== 'AWAITING_VERIFICATION') throw new DomainError('requestClosed', 'This request is closed.')
-    if (r.codeAttempts >= MAX_CODE_ATTEMPTS) throw new DomainError('rateLimited', 'Too many wrong codes: ask for a new one.')
     if (!r.codeHash || !r.codeExpiresAt || r.codeExpiresAt < new Date()) throw new DomainError('codeExpired', 'The code has expired: ask for a new one.')
+    // one attempt counted before the comparison, atomically: parallel guesses cannot get past the limit
+    const counted = await db.dsrRequest.updateMany({ where: { id: r.id, codeAttempts: { lt: MAX_CODE_ATTEMPTS } }, data: { codeAttempts: { increment: 1 } } })
+    if (counted.count === 0) throw new DomainError('rateLimited', 'Too many wrong codes: ask for a new one.')
     if (codeHash(r.id, code) !== r.codeHash) {
-      await db.dsrRequest.update({ where: { id: r.id }, data: { codeAttempts: { increment: 1 } } })
-      throw new DomainError('invalidCode', 'That code is not right.', { attemptsLeft: MAX_CODE_ATTEMPTS - r.codeAttempts - 1 })
+      throw new DomainError('invalidCode', 'That code is not right.', { attemptsLeft: Math.max(0, MAX_CODE_ATTEMPTS - r.codeAttempts - 1) })
     }
-    await db.dsrRequest.update({ where: { id: r.id }, data: { verification: 'verified', verificationMethod: 'email_code', verifiedAt: new Date(), codeHash: null } })
+    // the workflow hears it first: a failed signal leaves the request as it was, and the fan can enter the code again
     await temporal.workflow.getHandle(r.workflowId).signal(dsrVerifiedSignal, { method: 'email_code' })
+    await db.dsrRequest.update({ where: { id: r.id }, data: { verification: 'verified', verificationMethod: 'email_code', verifiedAt: new Date(), codeHash: null } })
     await audit(db, req, { action: `dsr.${r.kind}.verified`, resourceType: 'dsr_request', resourceId: r.id, workflowId: r.workflowId, details: { method: 'email_code' } })
     res.json(view((await load(r.id))!))
   })
@@ -235,7 +254,8 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
   router.get('/privacy-requests', read, async (req, res) => {
     const q = list.parse(req.query)
     const f = q.filter as { status?: string; kind?: string; jurisdiction?: string; personId?: string; overdue?: boolean; q?: string }
-    const where: Prisma.DsrRequestWhereInput = { ...(f.status ? { status: f.status } : {}), ...(f.kind ? { kind: f.kind } : {}),
+    const scope = brandScope(req, 'privacy-requests', 'read')
+    const where: Prisma.DsrRequestWhereInput = { ...(scope === 'all' ? {} : { brand: { in: scope } }), ...(f.status ? { status: f.status } : {}), ...(f.kind ? { kind: f.kind } : {}),
       ...(f.jurisdiction ? { jurisdiction: f.jurisdiction } : {}), ...(f.personId ? { personId: f.personId } : {}),
       ...(f.overdue ? { status: { in: ['AWAITING_VERIFICATION', 'IN_PROGRESS'] }, dueAt: { lt: new Date() } } : {}) }
     const orderBy = req.query.sort ? q.orderBy : { dueAt: 'asc' as const }
@@ -247,7 +267,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
 
   router.get('/privacy-requests/:id', read, async (req, res) => {
     const r = await load(id.parse(req.params.id))
-    if (!r) throw new DomainError('notFound', 'No such request.')
+    if (!r || !inScope(req, 'read', r.brand)) throw new DomainError('notFound', 'No such request.')
     const person = await db.person.findUnique({ where: { id: r.personId }, select: { email: true } })
     const holds = await holdsOf(deps.pool, r.personId, new Date())
     await audit(db, req, { action: 'dsr.viewed', resourceType: 'dsr_request', resourceId: r.id, workflowId: r.workflowId })
@@ -256,6 +276,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
 
   router.post('/privacy-requests', manage, async (req, res) => {
     const body = staffBody.parse(req.body)
+    if (!inScope(req, 'manage', body.brand)) throw new DomainError('forbidden', `You may not open privacy requests on ${body.brand}.`)
     if (body.kind === 'rectification' && !body.rectification) throw new DomainError('validation', 'Say what to correct.', [{ path: 'rectification', message: 'required' }])
     if (body.agent && !body.agent.proof) throw new DomainError('agentProofRequired', 'A request by an agent needs the proof of their authority (a signed permission or power of attorney).')
     const person = await db.person.findUnique({ where: { email: body.email } })
@@ -279,7 +300,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
 
   const staffLoad = async (req: Request) => {
     const r = await load(id.parse(req.params.id))
-    if (!r) throw new DomainError('notFound', 'No such request.')
+    if (!r || !inScope(req, 'manage', r.brand)) throw new DomainError('notFound', 'No such request.')
     return r
   }
 
@@ -298,8 +319,8 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
     const { note } = z.object({ note: z.string().trim().min(10, 'say how the requester was verified').max(1000) }).strict().parse(req.body)
     if (r.verification === 'verified') throw new DomainError('alreadyVerified', 'This request is verified already.')
     if (r.status !== 'AWAITING_VERIFICATION') throw new DomainError('requestClosed', 'The request is closed.')
-    await db.dsrRequest.update({ where: { id: r.id }, data: { verification: 'verified', verificationMethod: 'staff', verificationNote: note, verifiedAt: new Date() } })
     await temporal.workflow.getHandle(r.workflowId).signal(dsrVerifiedSignal, { method: 'staff' })
+    await db.dsrRequest.update({ where: { id: r.id }, data: { verification: 'verified', verificationMethod: 'staff', verificationNote: note, verifiedAt: new Date() } })
     await audit(db, req, { action: `dsr.${r.kind}.verified`, resourceType: 'dsr_request', resourceId: r.id, workflowId: r.workflowId, reason: note, details: { method: 'staff' } })
     res.json(view((await load(r.id))!))
   })
@@ -307,6 +328,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
   router.post('/privacy-requests/:id/rejection', manage, async (req, res) => {
     const r = await staffLoad(req)
     const { reason } = z.object({ reason: z.string().trim().min(10, 'say why').max(1000) }).strict().parse(req.body)
+    if (r.status !== 'AWAITING_VERIFICATION') throw new DomainError('requestClosed', 'Work on this request has started or it is closed; it can no longer be rejected.')
     await temporal.workflow.getHandle(r.workflowId).executeUpdate(dsrRejectUpdate, { args: [{ reason, by: req.person!.id }] })
       .catch((err: unknown) => { throw refusal(err) })
     await audit(db, req, { action: `dsr.${r.kind}.rejected`, resourceType: 'dsr_request', resourceId: r.id, workflowId: r.workflowId, reason })
@@ -329,6 +351,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
   }
 
   router.get('/legal-holds', holdsRead, async (req, res) => {
+    allBrands(req, 'read')
     const q = holdList.parse(req.query)
     const f = q.filter as { personId?: string; kind?: string; active?: boolean }
     const where: Prisma.LegalHoldWhereInput = { ...(f.personId ? { personId: f.personId } : {}), ...(f.kind ? { kind: f.kind } : {}),
@@ -339,12 +362,14 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
   })
 
   router.get('/legal-holds/:id', holdsRead, async (req, res) => {
+    allBrands(req, 'read')
     const h = await db.legalHold.findUnique({ where: { id: id.parse(req.params.id) } })
     if (!h) throw new DomainError('notFound', 'No such hold.')
     res.json((await holdView([h]))[0])
   })
 
   router.post('/legal-holds', holdsManage, async (req, res) => {
+    allBrands(req, 'manage')
     const body = z.object({ email: z.string().trim().toLowerCase().email(), reason: z.string().trim().min(10, 'say why (the matter, the case number)').max(1000),
       until: z.iso.date().or(z.iso.datetime({ offset: true })).optional() }).strict().parse(req.body)
     const until = body.until ? new Date(body.until) : null
@@ -357,6 +382,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
   })
 
   router.post('/legal-holds/:id/release', holdsManage, async (req, res) => {
+    allBrands(req, 'manage')
     const { reason } = z.object({ reason: z.string().trim().min(10, 'say why the hold ends').max(1000) }).strict().parse(req.body)
     const holdId = id.parse(req.params.id)
     const { count } = await db.legalHold.updateMany({ where: { id: holdId, releasedAt: null },

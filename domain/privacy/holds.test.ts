@@ -84,7 +84,7 @@ describe('legal holds', () => {
 
   describe('coverage', () => {
     const table: [HoldKind, string[]][] = [
-      ['records_2257', ['kyc', 'performer_records', 'media']],
+      ['records_2257', ['kyc', 'performer_records']],
       ['chargeback', ['purchases', 'subscriptions', 'ledger', 'audit']],
       ['tax', ['payouts', 'tax_forms', 'ledger']],
       ['litigation', [...DATA_CATEGORIES]],

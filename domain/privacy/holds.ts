@@ -25,9 +25,13 @@ export type HoldFacts = {
 
 export type Hold = { kind: HoldKind; ref: string; reason: string; until: Date | null; categories: DataCategory[] }
 
-/** What each kind of hold keeps. Card data is the processor's, so a dispute keeps our purchase records, not payment methods. */
+/**
+ * What each kind of hold keeps. Card data is the processor's, so a dispute keeps our purchase records, not payment
+ * methods. 2257 keeps the records (identity, age proof, the depiction index naming each depiction), not the depictions:
+ * an erased performer's content comes down.
+ */
 export const HOLD_COVERS: Record<HoldKind, readonly DataCategory[]> = {
-  records_2257: ['performer_records', 'kyc', 'media'],
+  records_2257: ['performer_records', 'kyc'],
   chargeback: ['purchases', 'subscriptions', 'audit', 'ledger'],
   tax: ['payouts', 'tax_forms', 'ledger'],
   litigation: DATA_CATEGORIES,
