@@ -47,7 +47,7 @@ async function seed(env: AppEnv, db: pg.Pool, entries: number, media: number): P
     const sourceKey = `uploads/${personId}/${mediaId}.mp4`
     await db.query(`INSERT INTO posts (id, brand_id, creator_id, title, price_minor, currency, status) VALUES ($1, $2, $3, 'Bench clip', 0, 'USD', 'PUBLISHED')`, [postId, brand, personId])
     await db.query(`INSERT INTO media_items (id, brand_id, creator_id, post_id, title, access, file_name, content_type, size_bytes, sha256, source_key, workflow_id, status, updated_at)
-      VALUES ($1, $2, $3, $4, 'Bench clip', 'subscribers', 'clip.mp4', 'video/mp4', $5, 'bench', $6, $7, 'PUBLISHED', now())`,
+      VALUES ($1, $2, $3, $4, 'Bench clip', 'subscribers', 'clip.mp4', 'video/mp4', $5, repeat('0', 64), $6, $7, 'PUBLISHED', now())`,
     [mediaId, brand, personId, postId, OBJECT_BYTES, sourceKey, `media:${mediaId}`])
     await storage.putObject(BUCKETS.uploads.name, sourceKey, bytes, bytes.length)
     for (const name of ['hls/360p/index.m3u8', 'thumb.jpg']) await storage.putObject(BUCKETS.media.name, `media/${mediaId}/${name}`, bytes.subarray(0, 1024), 1024)
