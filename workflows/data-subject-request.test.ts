@@ -3,13 +3,13 @@ import { createRequire } from 'node:module'
 import { setTimeout as delay } from 'node:timers/promises'
 import { TestWorkflowEnvironment } from '@temporalio/testing'
 import { Worker } from '@temporalio/worker'
-import { ApplicationFailure } from '@temporalio/common'
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client'
+import type { WorkflowHandle } from '@temporalio/client'
 import { TOOLS } from '../ops/stack/paths.ts'
 import { dsrFakes, holdView, PERSON_REF, REQUEST_ID, type DsrActivityName, type DsrCall, type DsrFakeOptions, type DsrFakes } from '../test/support/dsr-fakes.ts'
 import { dataSubjectRequest, VERIFY_DAYS } from './data-subject-request.ts'
 import { dsrExtendUpdate, dsrHoldsChangedSignal, dsrProgressQuery, dsrRejectUpdate, dsrVerifiedSignal, dsrWorkflowId, type DsrProgress } from './data-subject-request.contract.ts'
 import { TASK_QUEUES } from './task-queues.ts'
+import { refusal, near } from '../test/support/time-skipping.ts'
 
 const workflowsPath = createRequire(import.meta.url).resolve('./index.ts')
 const SECOND = 1000
@@ -41,18 +41,7 @@ async function untilCalled(f: DsrFakes, name: DsrActivityName, count = 1): Promi
   assert.ok(f.named(name).length >= count, `${name} called ${f.named(name).length} times, expected ${count}; calls: ${f.names().join(', ')}`)
 }
 
-/** The refusal code of an update the workflow turned down. */
-async function refusal(update: Promise<unknown>): Promise<string> {
-  const err = await update.then(() => assert.fail('the update was accepted'), (e: unknown) => e)
-  assert.ok(err instanceof WorkflowUpdateFailedError, `expected WorkflowUpdateFailedError, got ${String(err)}`)
-  assert.ok(err.cause instanceof ApplicationFailure, `expected an ApplicationFailure cause, got ${String(err.cause)}`)
-  return err.cause.type ?? ''
-}
 
-/** `actual` lies within `slack` of `expected` (activities are scheduled a few milliseconds after the workflow decided). */
-function near(actual: number, expected: number, what: string, slack = 2 * SECOND) {
-  assert.ok(Math.abs(actual - expected) < slack, `${what}: off by ${actual - expected} ms`)
-}
 
 const one = (f: DsrFakes, name: DsrActivityName): DsrCall => {
   const c = f.named(name)

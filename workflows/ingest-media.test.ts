@@ -3,8 +3,7 @@ import { createRequire } from 'node:module'
 import { setTimeout as delay } from 'node:timers/promises'
 import { TestWorkflowEnvironment } from '@temporalio/testing'
 import { Worker } from '@temporalio/worker'
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client'
-import { ApplicationFailure } from '@temporalio/common'
+import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client'
 import { TOOLS } from '../ops/stack/paths.ts'
 import type { ProbeSummary } from '../activities/media/ffmpeg.ts'
 import { chooseLadder } from '../domain/media/ladder.ts'
@@ -16,6 +15,7 @@ import {
   appealDecisionUpdate, appealUpdate, ingestMediaWorkflowId, ingestProgressQuery, performerVerifiedSignal, reviewDecisionUpdate, uploadCompletedSignal,
   verifyCoPerformerWorkflowId, type IngestMediaInput, type IngestProgress,
 } from './ingest-media.contract.ts'
+import { refusal } from '../test/support/time-skipping.ts'
 
 const workflowsPath = createRequire(import.meta.url).resolve('./index.ts')
 const MINUTE = 60_000
@@ -47,13 +47,6 @@ async function untilCalled(f: MediaFakes, name: ActivityName, count = 1): Promis
   assert.ok(f.named(name).length >= count, `${name} was called ${f.named(name).length} times, expected ${count}; last calls: ${f.names().slice(-20).join(', ')}`)
 }
 
-/** The refusal code of an update the workflow's validator turned down. */
-async function refusal(update: Promise<unknown>): Promise<string> {
-  const err = await update.then(() => assert.fail('the update was accepted'), (e: unknown) => e)
-  assert.ok(err instanceof WorkflowUpdateFailedError, `expected WorkflowUpdateFailedError, got ${String(err)}`)
-  assert.ok(err.cause instanceof ApplicationFailure, `expected an ApplicationFailure cause, got ${String(err.cause)}`)
-  return err.cause.type ?? ''
-}
 
 /** `actual` lies within a few minutes of `expected` (server times: activities scheduled a little after the workflow decided). */
 function near(actual: number, expected: number, what: string) {

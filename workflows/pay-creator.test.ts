@@ -3,8 +3,7 @@ import { createRequire } from 'node:module'
 import { setTimeout as delay } from 'node:timers/promises'
 import { TestWorkflowEnvironment } from '@temporalio/testing'
 import { Worker } from '@temporalio/worker'
-import { ApplicationFailure } from '@temporalio/common'
-import { WorkflowUpdateFailedError, WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client'
+import { WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client'
 import { TOOLS } from '../ops/stack/paths.ts'
 import { payoutFakes, type ActivityName, type Call, type PayoutFakeOptions, type PayoutFakes } from '../test/support/payout-fakes.ts'
 import { payCreator } from './pay-creator.ts'
@@ -12,6 +11,7 @@ import {
   PAYOUT_REFUSALS, PAYOUT_TIMING, payCreatorProgressQuery, payCreatorWorkflowId, payoutDecisionUpdate, resolvePayoutUpdate, payoutRunWorkflowId, payoutsTaskQueue,
   railUpdateSignal, type PayCreatorInput, type PayCreatorProgress, type PayoutDecision,
 } from './payouts.contract.ts'
+import { refusal, near } from '../test/support/time-skipping.ts'
 
 const workflowsPath = createRequire(import.meta.url).resolve('./index.ts')
 const SECOND = 1000
@@ -40,18 +40,7 @@ async function untilCalled(f: PayoutFakes, name: ActivityName, count = 1): Promi
   assert.ok(f.named(name).length >= count, `${name} called ${f.named(name).length} times, expected ${count}; calls: ${f.names().join(', ')}`)
 }
 
-/** The refusal code of an update the workflow's validator turned down. */
-async function refusal(update: Promise<unknown>): Promise<string> {
-  const err = await update.then(() => assert.fail('the update was accepted'), (e: unknown) => e)
-  assert.ok(err instanceof WorkflowUpdateFailedError, `expected WorkflowUpdateFailedError, got ${String(err)}`)
-  assert.ok(err.cause instanceof ApplicationFailure, `expected an ApplicationFailure cause, got ${String(err.cause)}`)
-  return err.cause.type ?? ''
-}
 
-/** `actual` lies within `slack` of `expected` (server times: activities are scheduled a few milliseconds after the workflow decided). */
-function near(actual: number, expected: number, what: string, slack = 2 * SECOND) {
-  assert.ok(Math.abs(actual - expected) < slack, `${what}: off by ${actual - expected} ms`)
-}
 
 const decide = (h: Handle, d: PayoutDecision) => h.executeUpdate(payoutDecisionUpdate, { args: [d] })
 const one = (f: PayoutFakes, name: ActivityName): Call => {

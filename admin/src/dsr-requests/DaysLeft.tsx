@@ -8,14 +8,15 @@ const URGENT_DAYS = 3
 const plural = (n: number) => `${n} day${n === 1 ? '' : 's'}`
 
 /** '12 days', 'due today', 'overdue by 2 days'; a dash once the request is closed and the clock has stopped. */
-export function formatDaysLeft(daysLeft: number): string {
+export function formatDaysLeft(daysLeft: number | null): string {
+  if (daysLeft === null) return '—'
   if (daysLeft < 0) return `overdue by ${plural(-daysLeft)}`
   return daysLeft === 0 ? 'due today' : plural(daysLeft)
 }
 
 /** The time left on the statutory clock, red when three days or fewer remain or the deadline has passed. */
 export function DaysLeft({ request }: { request: Pick<PrivacyRequest, 'daysLeft' | 'status'> }) {
-  if (!isOpen(request.status)) return <Typography component="span" variant="body2" color="text.secondary">—</Typography>
+  if (!isOpen(request.status) || request.daysLeft === null) return <Typography component="span" variant="body2" color="text.secondary">—</Typography>
   const urgent = request.daysLeft <= URGENT_DAYS
   return (
     <Typography component="span" variant="body2" data-testid="dsr-days-left" data-days-left={request.daysLeft} data-urgent={urgent}

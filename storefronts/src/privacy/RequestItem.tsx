@@ -24,7 +24,7 @@ export function RequestItem({ request: r, token, onChanged, onSessionExpired }: 
         <dd data-testid="privacy-request-received">{dateText(r.receivedAt)}</dd>
         <dt>Due</dt>
         <dd data-testid="privacy-request-due" data-days-left={r.daysLeft}>
-          {dateText(r.dueAt)}{open ? ` (${daysLeftText(r.daysLeft)})` : ''}
+          {dateText(r.dueAt)}{open && r.daysLeft !== null ? ` (${daysLeftText(r.daysLeft)})` : ''}
         </dd>
         {r.completedAt && <><dt>Finished</dt><dd data-testid="privacy-request-completed">{dateText(r.completedAt)}</dd></>}
         <dt>Law</dt>

@@ -23,9 +23,9 @@ export const STEP_LABEL: Readonly<Record<StepStatus, string>> = {
   PENDING: 'Waiting', DONE: 'Done', WITHHELD: 'Partly kept under a legal hold', SKIPPED: 'Nothing to do',
 }
 
-export const HOLD_LABEL: Readonly<Record<HoldKind, string>> = {
+export const HOLD_LABEL: Readonly<Record<HoldKind | 'running_workflows', string>> = {
   records_2257: '2257 records (age and identity of performers)', chargeback: 'an open payment dispute', tax: 'tax records',
-  litigation: 'a legal claim',
+  litigation: 'a legal claim', running_workflows: 'work still running for your account (it ends on its own)',
 }
 
 export const dateText = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '—')
