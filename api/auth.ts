@@ -21,7 +21,8 @@ declare module 'express-serve-static-core' {
 
 const loginBody = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(1024) })
 const totpBody = z.object({ mfaToken: z.string().min(10).max(200), code: z.string().regex(/^\d{6}$/, 'six digits') })
-const bearer = (header: string | undefined) => /^Bearer (.+)$/.exec(header ?? '')?.[1]
+/** The token of an `Authorization: Bearer …` header, if any. */
+export const bearer = (header: string | undefined) => /^Bearer (.+)$/.exec(header ?? '')?.[1]
 
 export async function loadPerson(db: Db, id: string): Promise<AuthPerson | null> {
   const p = await db.person.findUnique({ where: { id }, include: { roleGrants: { include: { brand: true } } } })

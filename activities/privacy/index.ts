@@ -210,7 +210,7 @@ export function createPrivacyActivities(d: PrivacyDeps) {
     /** The requester hears that their request was received, rejected or done. */
     async dsrNotify(input: { requestId: string; notice: 'received' | 'rejected' }): Promise<void> {
       const r = await db.dsrRequest.findUniqueOrThrow({ where: { id: input.requestId } })
-      const to = await contactOf(r.id, r.personId)
+      const to = await contactOf(r.id)
       if (!to) return
       await d.sendMail({ idempotencyKey: `dsr-${r.id}-${input.notice}`, to, template: 'privacyNotice', data: { brand: r.brand, kind: r.kind, notice: input.notice,
         link: privacyLink(d.publicUrl, r.brand), dueAt: r.dueAt.toISOString(), reason: r.rejectedReason ?? '' } })
@@ -493,7 +493,7 @@ export function createPrivacyActivities(d: PrivacyDeps) {
         ])
       }
       const digest = createHash('sha256').update(canonicalJson(receipt)).digest('hex')
-      const to = await contactOf(r.id, r.personId)
+      const to = await contactOf(r.id)
       if (to) {
         await d.sendMail({ idempotencyKey: `dsr-${r.id}-completed-${round}`, to, template: 'privacyNotice', data: { brand: r.brand, kind: r.kind, notice: 'completed',
           link: privacyLink(d.publicUrl, r.brand), receiptDigest: digest, ...(r.downloadExpiresAt ? { downloadUntil: r.downloadExpiresAt.toISOString() } : {}) } })
@@ -505,7 +505,7 @@ export function createPrivacyActivities(d: PrivacyDeps) {
   }
 
   /** Where to write to the requester: the address captured with the request (sealed with the request's own key). */
-  async function contactOf(requestId: string, _personId: string): Promise<string | null> {
+  async function contactOf(requestId: string): Promise<string | null> {
     const { rows } = await pool.query(`SELECT "contact" FROM "dsr_requests" WHERE "id" = $1::uuid`, [requestId])
     const sealed = (rows[0] as { contact: string | null } | undefined)?.contact
     return sealed ? d.pii.decrypt(requestId, 'dsr_requests.contact', sealed).catch(() => null) : null

@@ -3,7 +3,7 @@
  * (/privacy-requests, /legal-holds). Each request is one dataSubjectRequest workflow; the routes record the request,
  * verify the requester and hand the workflow its signals.
  */
-import { createHash, randomInt, randomUUID } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
 import { Router, type Request } from 'express'
 import { ApplicationFailure, WorkflowUpdateFailedError, type Client } from '@temporalio/client'
 import { z } from 'zod'
@@ -23,7 +23,8 @@ import {
 import { TASK_QUEUES } from '../../workflows/task-queues.ts'
 import { audit } from '../audit.ts'
 import { authorize, brandScope } from '../authz.ts'
-import { signedInId } from '../auth.ts'
+import { bearer, signedInId } from '../auth.ts'
+import { sha256 } from '../sessions.ts'
 import { DomainError } from '../errors.ts'
 import { listQuery, sendPage } from '../list-query.ts'
 
@@ -39,9 +40,8 @@ const OPEN = ['AWAITING_VERIFICATION', 'IN_PROGRESS', 'WAITING_ON_HOLD']
 const KINDS = ['access', 'erasure', 'rectification'] as const
 const brandSlug = z.string().refine((s) => Object.values(BRANDS).some((b) => b.slug === s), 'unknown brand')
 const id = z.uuid('id must be a UUID')
-const codeHash = (requestId: string, code: string) => createHash('sha256').update(`${requestId}:${code}`).digest('hex')
+const codeHash = (requestId: string, code: string) => sha256(`${requestId}:${code}`)
 const maskEmail = (email: string) => email.replace(/^(.)[^@]*(@.*)$/, '$1***$2')
-const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]
 
 const fanBody = z.object({
   kind: z.enum(KINDS), brand: brandSlug,
@@ -112,9 +112,9 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
 
   /** When the bearer's login (the first session of its refresh family) began. */
   async function signedInAt(req: Request): Promise<Date | null> {
-    const token = bearer(req)
+    const token = bearer(req.get('authorization'))
     if (!token) return null
-    const s = await db.session.findUnique({ where: { tokenHash: createHash('sha256').update(token).digest('hex') } })
+    const s = await db.session.findUnique({ where: { tokenHash: sha256(token) } })
     if (!s) return null
     if (!s.familyId) return s.createdAt
     const first = await db.session.findFirst({ where: { familyId: s.familyId }, orderBy: { createdAt: 'asc' } })
