@@ -76,6 +76,10 @@ describe('ledger properties over random operation sequences and concurrent write
   })
 
   it('concurrent writers (16 connections, crossing transfers) never overdraw, deadlock or unbalance the books', async () => {
+    // eight writers have a store each (as eight worker processes would: a transaction each at the database); the
+    // other eight share one store, which groups their calls and must split refusals back to the right caller
+    const shared = createLedgerStore(pool)
+    const stores = Array.from({ length: 16 }, (_, i) => (i < 8 ? createLedgerStore(pool) : shared))
     const s = scope()
     const processor = s.ref('processorClearing', 'segpay')
     const wallets = Array.from({ length: 6 }, (_, i) => s.ref('fanWallet', `fan-${i}`))
@@ -91,7 +95,7 @@ describe('ledger properties over random operation sequences and concurrent write
         // them in one fixed order, and the money drains unevenly so some batches must be refused
         const entries = [[a, b], [b, c]].map(([from, to], k) => ({ idempotencyKey: s.key(`w${worker}-${n}-${k}`), kind: 'transfer',
           memo: 'c', brand: s.brand, postings: s.transfer(from!, to!, 700 + ((worker * 31 + n * 17 + k * 5) % 900)) }))
-        await store.postEntries(entries, null).then(() => { accepted++ }, (err: unknown) => {
+        await stores[worker]!.postEntries(entries, null).then(() => { accepted++ }, (err: unknown) => {
           if (err instanceof LedgerRefusal) refused++
           else throw err
         })
