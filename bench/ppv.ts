@@ -1,7 +1,8 @@
 /**
  * PPV purchases/s end to end (real PostgreSQL ledger, CCBill sandbox driver, Temporal dev server) against a no-op
  * workflow with the same number of activities on the same server, in one run; plus p50/p99 from start to entitlement.
- * Goal (issue 4): >= 0.7x.
+ * Both run on one worker with the platform's data converter (payloads naming a person are sealed with their key), as
+ * the platform's own workers do. Goal (issue 4): >= 0.7x.
  */
 import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -11,6 +12,7 @@ import pg from 'pg'
 import { createLedgerActivities } from '../activities/ledger/index.ts'
 import { createDrivers, paymentEnvSchema } from '../activities/payments/drivers.ts'
 import { createPurchaseActivities } from '../activities/purchases/index.ts'
+import { temporalDataConverter } from '../activities/pii/temporal-data-converter.ts'
 import { createDb } from '../prisma/client.ts'
 import type { AppEnv } from '../ops/stack/stack.ts'
 import { pct, pool } from './pool.ts'
@@ -29,15 +31,16 @@ export async function benchPpv(env: AppEnv): Promise<void> {
     WHERE b.slug = 'cougarfanz' AND c.email = 'creator@fanz.demo' RETURNING id`)).rows.map((r: { id: string }) => r.id)
 
   const taskQueue = `bench-${randomUUID().slice(0, 8)}`
+  const dataConverter = temporalDataConverter(env, db)
   const worker = await Worker.create({
-    connection: await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }), taskQueue,
+    connection: await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }), taskQueue, dataConverter,
     workflowsPath: createRequire(import.meta.url).resolve('./workflows.ts'), maxConcurrentActivityTaskExecutions: 50,
     activities: { ...createLedgerActivities({ pool: sql }), async noop() {},
       // a zero-day chargeback window lets each purchase run to its end, release included
       ...createPurchaseActivities({ db, drivers: createDrivers(paymentEnvSchema.parse(env)), chargebackWindowDays: 0 }) },
   })
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS })
-  const client = new Client({ connection })
+  const client = new Client({ connection, dataConverter })
   const latencies: number[] = []
   const [noopSeconds, ppvSeconds] = await worker.runUntil(async () => {
     const noop = await pool(posts, CONCURRENCY, async () => {

@@ -48,6 +48,17 @@ describe('purchasePpv workflow (time-skipping test server)', function () {
     assert.deepEqual(f.calls.filter((c) => c.name === 'recordPurchase').map((c) => c.args.status), ['PENDING', 'COMPLETED'])
   })
 
+  it('a zero-day chargeback window releases the creator share at once, with no timer in the history', async () => {
+    const f = fakes({ quote: { chargebackWindowDays: 0 } })
+    const { workflowId, result } = await run(f)
+    assert.equal(result.state, 'completed')
+    assert.deepEqual(f.names(), ['quotePurchase', 'recordPurchase', 'chargeFan', 'postJournalEntry', 'grantEntitlement', 'recordPurchase', 'postJournalEntry'])
+    assert.equal(f.calls[6]!.args.idempotencyKey, purchaseKey('p-1', 'release'))
+    const { events } = await env.client.workflow.getHandle(workflowId).fetchHistory()
+    assert.ok(events!.length > 0)
+    assert.equal(events!.filter((e) => e.timerStartedEventAttributes).length, 0)
+  })
+
   it('a decline records it and books nothing', async () => {
     const f = fakes({ decline: true })
     const { result } = await run(f)

@@ -78,8 +78,11 @@ export async function runSale(s: Sale): Promise<PurchasePpvOutput> {
     return { state: 'failed', transactionId: charge.transactionId, reason }
   }
 
-  // The creator's share stays pending through the chargeback window, then becomes payable.
-  let takenBack = await condition(s.takenBack, `${quote.chargebackWindowDays} days`)
+  // The creator's share stays pending through the chargeback window, then becomes payable. A window of zero days
+  // waits for nothing: no timer (the server would fire even a zero-length one only after about a second).
+  let takenBack = quote.chargebackWindowDays > 0 || !patched('sale-zero-window-no-timer')
+    ? await condition(s.takenBack, `${quote.chargebackWindowDays} days`)
+    : s.takenBack()
   // a takedown of the post freezes the share until it is lifted (reinstated) or the sale is refunded
   if (!takenBack && patched('sale-earnings-hold')) {
     await condition(() => !(s.held?.() ?? false) || s.takenBack())
