@@ -1,6 +1,6 @@
 /**
  * Records fresh histories into test/replay/histories/:
- * `npm run replay:record -- [check-platform] [purchase-ppv] [handle-chargeback] [handle-chargeback-case-record] [refund-purchase] [refund-purchase-shortfall] [subscription-renewal] [subscription-dunning-cancel] [send-tip] [signup-fan] [verify-identity] [ingest-media-published] [ingest-media-appeal] [takedown-media] [pay-creator-approval-fallback]
+ * `npm run replay:record -- [check-platform] [purchase-ppv] [purchase-ppv-zero-window] [handle-chargeback] [handle-chargeback-case-record] [refund-purchase] [refund-purchase-shortfall] [subscription-renewal] [subscription-dunning-cancel] [send-tip] [signup-fan] [verify-identity] [ingest-media-published] [ingest-media-appeal] [takedown-media] [pay-creator-approval-fallback]
  * [pay-creator-returned] [run-payouts] [host:port]`.
  * checkPlatform runs on a running stack (npm start, or the given Temporal host:port); the money workflows wait out
  * month-long timers, so they run on the time-skipping test server with recorded fake activities.
@@ -114,6 +114,10 @@ const ALL: Recording[] = [
       await env.sleep(30 * 86_400_000)
       await h.executeUpdate(cancelUpdate, { args: [{ mode: 'immediate', reason: 'recording over', by: 'staff' }] })
     } },
+  // after the patch 'sale-zero-window-no-timer': a zero-day chargeback window releases the share with no timer
+  { name: 'purchase-ppv-zero-window', activities: fakes({ quote: { chargebackWindowDays: 0 } }).activities,
+    start: (env, taskQueue) => env.client.workflow.start(purchasePpv, { workflowId: 'ppv:fan-1:post-2', taskQueue,
+      args: [{ purchaseId: 'p-2', fanId: 'fan-1', postId: 'post-2', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'DE' }] }) },
   { name: 'send-tip', activities: fakes().activities,
     start: (env, taskQueue) => env.client.workflow.start(sendTip, { workflowId: 'tip:t-1', taskQueue, args: [{ tipId: 't-1', fanId: 'fan-1',
       creatorId: 'creator-1', brand: 'boyfanz', amount: 500, currency: 'USD', message: 'thanks', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'US' }] }) },
