@@ -3,6 +3,9 @@
  * workflow with the same number of activities on the same server, in one run; plus p50/p99 from start to entitlement.
  * Both run on one worker with the platform's data converter (payloads naming a person are sealed with their key), as
  * the platform's own workers do. Goal (issue 4): >= 0.7x.
+ *
+ * Then the storefront's path: POST /api/purchases as a signed-in fan, on the stack's own workers (30-day chargeback
+ * window), polling GET /api/posts/:id/access until the post is unlocked: p50/p99 from the API request to entitlement.
  */
 import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -15,11 +18,45 @@ import { createPurchaseActivities } from '../activities/purchases/index.ts'
 import { temporalDataConverter } from '../activities/pii/temporal-data-converter.ts'
 import { createDb } from '../prisma/client.ts'
 import type { AppEnv } from '../ops/stack/stack.ts'
+import { DEMO_PASSWORD } from '../prisma/demo-users.ts'
 import { pct, pool } from './pool.ts'
 
 const N = Number(process.env.BENCH_PURCHASES ?? 60)
 const CONCURRENCY = 12
 const ACTIVITIES_PER_PURCHASE = 7 // quote, record, charge, post sale, grant, record, post release
+const API_PURCHASES = Number(process.env.BENCH_API_PURCHASES ?? 40)
+const API_CONCURRENCY = 4
+const ACCESS_POLL_MS = 25
+const ENTITLED_TIMEOUT_MS = 60_000
+
+async function call<T>(url: string, init: { token?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+  const res = await fetch(url, { method: init.body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json',
+    ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) }, ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) })
+  return { status: res.status, body: (await res.json()) as T }
+}
+
+/** Milliseconds from POST /api/purchases to GET /api/posts/:id/access answering entitled, one per post. */
+async function apiToEntitlement(env: AppEnv, sql: pg.Pool, buyerEmail: string): Promise<{ seconds: number; latencies: number[] }> {
+  const login = await call<{ token: string }>(`${env.PUBLIC_URL}/api/auth/login`, { body: { email: buyerEmail, password: DEMO_PASSWORD } })
+  if (login.status !== 200) throw new Error(`login as ${buyerEmail} answered ${login.status}`)
+  const token = login.body.token
+  const posts = (await sql.query(`INSERT INTO posts (id, brand_id, creator_id, title, price_minor, currency)
+    SELECT gen_random_uuid(), b.id, c.id, 'bench api ' || g, 700 + g, 'USD' FROM generate_series(1, ${API_PURCHASES}) g, brands b, people c
+    WHERE b.slug = 'cougarfanz' AND c.email = 'creator@fanz.demo' RETURNING id`)).rows.map((r: { id: string }) => r.id)
+  const latencies: number[] = []
+  const seconds = await pool(posts, API_CONCURRENCY, async (postId) => {
+    const t0 = performance.now()
+    const started = await call<{ id: string }>(`${env.PUBLIC_URL}/api/purchases`, { token, body: { postId, paymentToken: 'tok_approve_bench', jurisdiction: 'US' } })
+    if (started.status !== 202) throw new Error(`POST /api/purchases answered ${started.status}: ${JSON.stringify(started.body)}`)
+    for (;;) {
+      if ((await call<{ entitled: boolean }>(`${env.PUBLIC_URL}/api/posts/${postId}/access`, { token })).body.entitled) break
+      if (performance.now() - t0 > ENTITLED_TIMEOUT_MS) throw new Error(`purchase ${started.body.id} not entitled after ${ENTITLED_TIMEOUT_MS} ms`)
+      await new Promise((r) => setTimeout(r, ACCESS_POLL_MS))
+    }
+    latencies.push(performance.now() - t0)
+  })
+  return { seconds, latencies: latencies.sort((a, b) => a - b) }
+}
 
 
 export async function benchPpv(env: AppEnv): Promise<void> {
@@ -56,6 +93,7 @@ export async function benchPpv(env: AppEnv): Promise<void> {
     return [noop, ppv]
   })
   const granted = (await sql.query('SELECT count(*)::int AS n FROM entitlements WHERE post_id = ANY($1)', [posts])).rows[0].n
+  const viaApi = await apiToEntitlement(env, sql, 'moderator@fanz.demo')
   await Promise.all([connection.close(), sql.end(), db.$disconnect()])
   if (granted !== N) throw new Error(`expected ${N} entitlements, found ${granted}`)
   const sorted = [...latencies].sort((a, b) => a - b)
@@ -63,4 +101,6 @@ export async function benchPpv(env: AppEnv): Promise<void> {
   console.log(`  no-op workflows/s   ${(N / noopSeconds).toFixed(1)}`)
   console.log(`  PPV purchases/s     ${(N / ppvSeconds).toFixed(1)}   ratio ${((N / ppvSeconds) / (N / noopSeconds)).toFixed(2)}x (goal >= 0.7x)`)
   console.log(`  start -> entitlement and release, ms: p50 ${pct(sorted, 50).toFixed(0)}, p99 ${pct(sorted, 99).toFixed(0)}`)
+  console.log(`\nthrough the API on the stack's own workers, ${API_PURCHASES} purchases, ${API_CONCURRENCY} at a time (access polled every ${ACCESS_POLL_MS} ms):`)
+  console.log(`  purchases/s ${(API_PURCHASES / viaApi.seconds).toFixed(1)}; POST /api/purchases -> entitled, ms: p50 ${pct(viaApi.latencies, 50).toFixed(0)}, p99 ${pct(viaApi.latencies, 99).toFixed(0)}`)
 }
