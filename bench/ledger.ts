@@ -2,8 +2,10 @@
  * Ledger throughput against pgbench's TPC-B on the same PostgreSQL, in one run, at 4 and 16 clients, through the
  * ledger store (Node, as activities post):
  *   - single transfers: each client posts one transfer per call and waits for its commit; the store groups calls
- *     that arrive together into one transaction (as the platform's workers do);
+ *     that arrive together into one transaction (as the platform's workers do), with all clients on one store or
+ *     a store per 4 clients (as several worker processes);
  *   - the same with grouping off (one transaction per transfer), to show what grouping buys;
+ *   - single transfers that all credit one account (every sale credits the platform's revenue), grouped and not;
  *   - batches of 100 transfers per call;
  * plus single transfers driven by pgbench itself calling ledger_post_entries (one transaction each, no Node client).
  * Prints transfers/s and the ratio to TPC-B tps. Goals (issue 4): >= 1.0x single transfers at 16 clients, >= 4x batched.
@@ -77,23 +79,33 @@ async function ledgerWithoutClient(url: string, pool: pg.Pool, clients: number):
   }
 }
 
-/**
- * Runs `clients` loops for SECONDS, each posting `batch` transfers per call through the ledger store; returns
- * transfers per second. `grouped: false` lets every call be a transaction of its own.
- */
-async function ledger(pool: pg.Pool, clients: number, batch: number, grouped = true): Promise<number> {
-  const store = createLedgerStore(pool, grouped ? {} : { writers: clients, maxGroup: 0 })
-  const brand = await fundedBrand(store)
+type Shape = {
+  /** transfers per call */
+  batch: number
+  /** false: every call a transaction of its own (grouping off) */
+  grouped: boolean
+  /** the clients share this many stores, as that many worker processes would (default one) */
+  stores?: number
+  /** every transfer credits one platform revenue account, as every sale does (default: wallet to wallet) */
+  hot?: boolean
+}
+
+/** Runs `clients` loops for SECONDS, each posting `batch` transfers per call through the ledger store; returns transfers per second. */
+async function ledger(pool: pg.Pool, clients: number, { batch, grouped, stores = 1, hot = false }: Shape): Promise<number> {
+  const all = Array.from({ length: stores }, () => createLedgerStore(pool, grouped ? {} : { writers: clients, maxGroup: 0 }))
+  const brand = await fundedBrand(all[0]!)
+  const revenue: AccountRef = { kind: 'platformRevenue', brand, currency: 'USD', owner: null }
   let done = 0
   let seq = 0
   const deadline = Date.now() + SECONDS * 1000
-  await Promise.all(Array.from({ length: clients }, async () => {
+  await Promise.all(Array.from({ length: clients }, async (_, client) => {
+    const store = all[client % stores]!
     while (Date.now() < deadline) {
       const entries = Array.from({ length: batch }, () => {
         const n = seq++
         const a = (n * 7919) % WALLETS, b = (n * 104729 + 1) % WALLETS
         return { idempotencyKey: `${brand}:t:${n}`, kind: 'transfer', memo: 'bench', brand,
-          postings: transfer(wallet(brand, a), wallet(brand, b === a ? (a + 1) % WALLETS : b), 1 + (n % 500)) }
+          postings: transfer(wallet(brand, a), hot ? revenue : wallet(brand, b === a ? (a + 1) % WALLETS : b), 1 + (n % 500)) }
       })
       await store.postEntries(entries, null).catch((err: unknown) => { if (!(err instanceof LedgerRefusal)) throw err })
       done += batch
@@ -113,28 +125,34 @@ async function settle(url: string): Promise<void> {
   }
 }
 
+const MEASUREMENTS: [label: string, shape: Shape | 'pgbench'][] = [
+  ['single transfers, grouped (one store)', { batch: 1, grouped: true }],
+  ['single transfers, grouped (a store per 4 clients)', { batch: 1, grouped: true, stores: 4 }],
+  ['single transfers, one transaction each', { batch: 1, grouped: false }],
+  ['single, to one hot account, grouped', { batch: 1, grouped: true, hot: true }],
+  ['single, to one hot account, one tx each', { batch: 1, grouped: false, hot: true }],
+  ['batched, 100 per call', { batch: 100, grouped: true }],
+  ['single via pgbench, one tx each (no Node)', 'pgbench'],
+]
+
 export async function benchLedger(url: string): Promise<void> {
   await preparePgbench(url)
   const pool = new pg.Pool({ connectionString: url, max: 16 })
   pool.on('error', () => {}) // the stack stops PostgreSQL under idle clients at the end
-  const rows: string[] = []
+  const lines: string[] = []
   for (const clients of [4, 16]) {
     await settle(url)
     const tpcb = await pgbench(url, clients)
-    await settle(url)
-    const single = await ledger(pool, clients, 1)
-    await settle(url)
-    const ungrouped = await ledger(pool, clients, 1, false)
-    await settle(url)
-    const batched = await ledger(pool, clients, 100)
-    await settle(url)
-    const bare = await ledgerWithoutClient(url, pool, clients)
-    const cell = (v: number) => `${v.toFixed(0).padStart(10)} (${(v / tpcb).toFixed(2)}x)`
-    rows.push(`${String(clients).padStart(7)}  ${tpcb.toFixed(0).padStart(9)}  ${cell(single)}      ${cell(ungrouped)}  ${cell(batched)}        ${cell(bare)}`)
+    lines.push(`${clients} clients: TPC-B ${tpcb.toFixed(0)} tps`)
+    for (const [label, shape] of MEASUREMENTS) {
+      await settle(url)
+      const rate = shape === 'pgbench' ? await ledgerWithoutClient(url, pool, clients) : await ledger(pool, clients, shape)
+      lines.push(`  ${label.padEnd(50)} ${rate.toFixed(0).padStart(8)} transfers/s  ${(rate / tpcb).toFixed(2)}x`)
+    }
   }
   await pool.end()
-  console.log(`\nledger vs pgbench TPC-B (scale 10), ${SECONDS} s per measurement, same PostgreSQL, one run:`)
-  console.log('clients  TPC-B tps  single transfers/s      single, 1 tx each /s  batched (100/call) /s  single via pgbench, 1 tx each /s')
-  for (const r of rows) console.log(r)
-  console.log('goals: single >= 1.0x at 16 clients; batched >= 4x')
+  console.log(`\nledger vs pgbench TPC-B (scale 10), ${SECONDS} s per measurement, same PostgreSQL, one run`)
+  console.log('(each client posts and waits for its commit; "grouped": the store sends calls that arrive together in one transaction)')
+  for (const l of lines) console.log(l)
+  console.log('goals: single transfers >= 1.0x at 16 clients; batched >= 4x')
 }

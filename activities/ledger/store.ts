@@ -3,9 +3,13 @@
  *
  * Entry writes are grouped (group commit): at most `writers` transactions per store are in flight, and calls that
  * arrive while they are busy wait and go together in the next one. Each call still commits atomically and answers
- * only after its commit. If a grouped transaction is refused (an overdraft, say), each call in it is retried alone,
- * so one caller's refusal never fails another's entries. Fewer, larger transactions mean fewer round trips and
- * less lock queuing on hot accounts (the platform's own clearing and revenue accounts are in almost every entry).
+ * only after its commit. If a grouped transaction fails for any reason (an overdraft, one caller's bad reference, a
+ * deadlock), each call in it goes back to the head of the queue to be sent alone, so one caller's failure never fails
+ * another's entries. Fewer, larger transactions mean fewer round trips and less lock queuing on hot accounts (the
+ * platform's own clearing and revenue accounts are in almost every entry).
+ *
+ * The overdraft check sees a group's net change per account, as it always has a multi-entry call's: a debit may be
+ * covered by a credit of another call in the same transaction (both commit together, or neither does).
  */
 import type pg from 'pg'
 import { ACCOUNT_KINDS, accountKey, type AccountRef, type Posting } from '../../domain/ledger/accounts.ts'
@@ -47,12 +51,16 @@ function translate(err: unknown): never {
 const named = (name: string, text: string, values: unknown[]): pg.QueryConfig => ({ name: `ledger_${name}`, text, values })
 
 type EntryRow = { idempotency_key: string; entry_id: string; created: boolean }
-type Call = { payload: unknown[]; resolve: (rows: PostedEntry[]) => void; reject: (err: unknown) => void }
+type Call = { payload: unknown[]; resolve: (rows: PostedEntry[]) => void; reject: (err: unknown) => void; alone?: boolean }
 
-/** `writers`: entry transactions in flight at once; `maxGroup`: entries at most in one grouped transaction. */
+/**
+ * `writers`: entry transactions in flight at once, per store (at least 1); `maxGroup`: entries at most in one grouped
+ * transaction (a single call larger than that still goes whole, alone).
+ */
 export type LedgerStoreOptions = { writers?: number; maxGroup?: number }
 
 export function createLedgerStore(pool: pg.Pool, { writers = 2, maxGroup = 2000 }: LedgerStoreOptions = {}) {
+  if (!Number.isInteger(writers) || writers < 1) throw new Error(`a ledger store needs at least one writer, not ${writers}`)
   // Accounts are never deleted, so a key's id can be cached for the life of the process.
   const ids = new Map<string, string>()
 
@@ -75,6 +83,7 @@ export function createLedgerStore(pool: pg.Pool, { writers = 2, maxGroup = 2000 
       named('post', 'SELECT idempotency_key, entry_id::text, created FROM ledger_post_entries($1::jsonb)', [JSON.stringify(payload)]),
     ).catch(translate)
     // one row per input entry, in input order; a key repeated in one transaction is created by its first use only
+    if (res.rows.length !== payload.length) throw new Error(`ledger_post_entries answered ${res.rows.length} rows for ${payload.length} entries`)
     const seen = new Set<string>()
     return res.rows.map((r) => {
       const created = r.created && !seen.has(r.idempotency_key)
@@ -91,7 +100,7 @@ export function createLedgerStore(pool: pg.Pool, { writers = 2, maxGroup = 2000 
     while (inFlight < writers && queue.length > 0) {
       const group: Call[] = [queue.shift()!]
       let size = group[0]!.payload.length
-      while (queue.length > 0 && size + queue[0]!.payload.length <= maxGroup) {
+      while (!group[0]!.alone && queue.length > 0 && !queue[0]!.alone && size + queue[0]!.payload.length <= maxGroup) {
         size += queue[0]!.payload.length
         group.push(queue.shift()!)
       }
@@ -101,21 +110,15 @@ export function createLedgerStore(pool: pg.Pool, { writers = 2, maxGroup = 2000 
   }
 
   async function flush(group: Call[]): Promise<void> {
-    if (group.length > 1) {
-      try {
-        const rows = await post(group.flatMap((c) => c.payload))
-        let at = 0
-        for (const c of group) c.resolve(rows.slice(at, at += c.payload.length))
-        return
-      } catch (err) {
-        // a refusal belongs to one call: retry each alone below; anything else (an outage) fails them all
-        if (!(err instanceof LedgerRefusal)) {
-          for (const c of group) c.reject(err)
-          return
-        }
-      }
+    if (group.length === 1) return post(group[0]!.payload).then(group[0]!.resolve, group[0]!.reject)
+    try {
+      const rows = await post(group.flatMap((c) => c.payload))
+      let at = 0
+      for (const c of group) c.resolve(rows.slice(at, at += c.payload.length))
+    } catch {
+      // the failure may belong to one call: each goes again alone, first in line, on whichever writer is free
+      queue.unshift(...group.map((c) => ({ ...c, alone: true })))
     }
-    for (const c of group) await post(c.payload).then(c.resolve, c.reject)
   }
 
   return {

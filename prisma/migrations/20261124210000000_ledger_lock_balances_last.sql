@@ -1,7 +1,8 @@
 -- Up Migration
 -- ledger_post_entries takes its account locks last, just before the balances change: the entries and postings are
 -- written first, with no lock held on any account, so concurrent writers queue on a hot account only for the balance
--- update and the commit instead of the whole call. Locks are still taken in id order (no deadlocks), and the overdraft
+-- update and the commit instead of the whole call. Account locks are still taken in id order (no deadlocks on them;
+-- two calls inserting the same keys in opposite orders can still deadlock, and one is retried), and the overdraft
 -- check still runs on the locked rows.
 CREATE OR REPLACE FUNCTION "ledger_post_entries"(p_entries jsonb) RETURNS TABLE (idempotency_key text, entry_id bigint, created boolean)
 LANGUAGE plpgsql AS $$

@@ -60,7 +60,11 @@ describe('ledger store groups concurrent calls into shared transactions (real Po
       throw err
     })))
     assert.deepEqual(outcomes, wallets.map((_, i) => (i === 3 ? 'refused' : 'posted')))
-    assert.equal(await reads.entry(s.key('spend-3')), null)
+    for (const [i] of wallets.entries()) {
+      const entry = await reads.entry(s.key(`spend-${i}`))
+      if (i === 3) assert.equal(entry, null)
+      else assert.deepEqual(entry?.postings.map((p) => p.amount), [500, -500], `spend-${i} is posted`)
+    }
     const b = await reads.balances([...wallets, creator].map(accountKey))
     for (const [i, w] of wallets.entries()) assert.equal(b.get(accountKey(w))?.balance, i === 3 ? -500 : 0)
     assert.equal(b.get(accountKey(creator))?.balance, -3501)
@@ -70,14 +74,29 @@ describe('ledger store groups concurrent calls into shared transactions (real Po
   it('the same key from two callers in one group posts once: one is told it created the entry, the other not', async () => {
     const s = scope()
     const store = createLedgerStore(pool, { writers: 1 })
-    const entry = { idempotencyKey: s.key('tip'), kind: 'tip', memo: 'tip', brand: s.brand,
-      postings: s.transfer(s.ref('processorClearing', 'epoch'), s.ref('creatorPending', 'c1'), 250) }
-    const [warmup, first, second] = await Promise.all([
-      store.postEntries([{ ...entry, idempotencyKey: s.key('warmup') }], null), store.postEntries([entry], null), store.postEntries([entry], null)])
+    const transfer = (key: string) => ({ idempotencyKey: s.key(key), kind: 'tip', memo: key, brand: s.brand,
+      postings: s.transfer(s.ref('processorClearing', 'epoch'), s.ref('creatorPending', 'c1'), 250) })
+    // the accounts exist first, so the three calls below reach the writer queue in order, in one tick
+    await store.postEntries([transfer('open')], null)
+    const [warmup, first, second] = await Promise.all([store.postEntries([transfer('warmup')], null),
+      store.postEntries([transfer('first-own'), transfer('tip')], null), store.postEntries([transfer('second-own'), transfer('tip')], null)])
     assert.equal(warmup[0]?.created, true)
-    assert.equal(first[0]?.entryId, second[0]?.entryId)
-    assert.deepEqual([first[0]?.created, second[0]?.created], [true, false])
-    assert.equal(await transactionsOf(pool, [s.key('warmup'), s.key('tip')]), 2, 'the two callers of the key were grouped')
-    assert.equal((await reads.balances([accountKey(s.ref('creatorPending', 'c1'))])).get(accountKey(s.ref('creatorPending', 'c1')))?.balance, -500)
+    assert.equal(first[1]?.entryId, second[1]?.entryId)
+    assert.deepEqual([first[1]?.created, second[1]?.created], [true, false])
+    assert.equal(await transactionsOf(pool, [s.key('first-own'), s.key('second-own'), s.key('tip')]), 1, 'both callers of the key went in one transaction')
+    assert.equal((await reads.balances([accountKey(s.ref('creatorPending', 'c1'))])).get(accountKey(s.ref('creatorPending', 'c1')))?.balance, -1250)
+  })
+
+  it("a group failing on one caller's bad reference posts everyone else's entries", async () => {
+    const s = scope()
+    const store = createLedgerStore(pool, { writers: 1 })
+    const clearing = s.ref('processorClearing', 'ccbill'), revenue = s.ref('platformRevenue')
+    await store.postEntries([{ idempotencyKey: s.key('open'), kind: 'x', memo: 'open', brand: s.brand, postings: s.transfer(clearing, revenue, 1) }], null)
+    // a reversal of an entry that does not exist: the database refuses it (foreign key), which is no ledger refusal
+    const outcomes = await Promise.all(['a', 'bad', 'b', 'c'].map((k) => store.postEntries([{ idempotencyKey: s.key(k), kind: 'x', memo: k, brand: s.brand,
+      postings: s.transfer(clearing, revenue, 10), ...(k === 'bad' ? { reversesId: '999999999999' } : {}) }], null).then(() => 'posted', () => 'failed')))
+    assert.deepEqual(outcomes, ['posted', 'failed', 'posted', 'posted'])
+    assert.equal(await reads.entry(s.key('bad')), null)
+    assert.equal((await reads.balances([accountKey(revenue)])).get(accountKey(revenue))?.balance, -31)
   })
 })
