@@ -11,6 +11,7 @@ import { createDrivers } from '../activities/payments/drivers.ts'
 import { createIdentityServices } from '../activities/identity/config.ts'
 import { createPayoutRails } from '../activities/payouts/rails/index.ts'
 import { ensurePayoutSchedules } from './payout-schedules.ts'
+import { ensurePrivacySchedules } from './privacy-schedules.ts'
 import pg from 'pg'
 import { loadApiConfig } from './config.ts'
 import { temporalConnectionOptions } from '../workers/temporal-connection.ts'
@@ -45,6 +46,8 @@ const server = app.listen(config.API_PORT, config.API_HOST)
 server.on('listening', () => log.info({ url: config.PUBLIC_URL }, 'api listening'))
 // every brand's payout schedule exists once Temporal answers (created paused where the config says so)
 void ensurePayoutSchedules(temporal, db, { paused: config.PAYOUT_SCHEDULES_PAUSED, log })
+// expired access archives are deleted daily (data minimisation)
+void ensurePrivacySchedules(temporal, { log })
 server.on('error', (err: NodeJS.ErrnoException) => {
   log.fatal(err.code === 'EADDRINUSE' ? `port ${config.API_PORT} (API) is already in use` : err.message)
   process.exit(1)

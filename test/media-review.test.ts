@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict'
 import pg from 'pg'
+import { Client, Connection } from '@temporalio/client'
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js'
 import { createStorageClient } from '../activities/storage/client.ts'
 import { BUCKETS } from '../domain/storage.ts'
+import { ingestMediaWorkflowId, verifyCoPerformerWorkflowId } from '../workflows/ingest-media.contract.ts'
 import { api, login, testStack, until } from './support/stack.ts'
 import { mailTo, newFan, newVerifiedCreator } from './support/people.ts'
 import { makeClip, upload, untilStatus } from './support/media.ts'
@@ -13,6 +16,17 @@ async function objectsUnder(bucket: string, prefix: string): Promise<string[]> {
   const names: string[] = []
   for await (const o of storage.listObjectsV2(bucket, prefix, true)) if (o.name) names.push(o.name)
   return names
+}
+
+/** The stored history of a run, with its payloads' bytes decoded (the server's copy: no codec opens anything). */
+async function storedHistoryText(workflowId: string): Promise<string> {
+  const connection = await Connection.connect({ address: testStack().env.TEMPORAL_ADDRESS })
+  try {
+    const text = historyToJSON(await new Client({ connection, namespace: testStack().env.TEMPORAL_NAMESPACE }).workflow.getHandle(workflowId).fetchHistory())
+    return text + [...text.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('latin1')).join('\n')
+  } finally {
+    await connection.close()
+  }
 }
 
 describe('media review: decisions, appeals, co-performers, takedown, deletion midway (real stack)', function () {
@@ -86,6 +100,17 @@ describe('media review: decisions, appeals, co-performers, takedown, deletion mi
     const performer = waiting.body.performers.find((p: { role: string }) => p.role === 'co-performer')
     await until(() => api(`/api/media/${id}`, { token: creator.token }), (r) => r.body.performers.some((p: { status: string }) => p.status === 'INVITED'), 'the invitation')
     assert.match((await mailTo(co.email, 'coPerformerInvite')).text, new RegExp(`/girlfanz/performer-invites/${performer.id}`))
+    // the address reached the invitation from the slot, sealed with the slot's own key: no workflow history holds it
+    const slot = async () => (await db.query(`SELECT mp.email_sealed, k.destroyed_at FROM media_performers mp
+      LEFT JOIN person_keys k ON k.person_id = mp.id WHERE mp.id = $1`, [performer.id])).rows[0]
+    const sealed = await slot()
+    assert.ok(sealed.email_sealed && !sealed.email_sealed.includes(co.email), 'the slot keeps the address sealed')
+    assert.equal(sealed.destroyed_at, null)
+    for (const workflowId of [ingestMediaWorkflowId(id), verifyCoPerformerWorkflowId(performer.id)]) {
+      const text = await storedHistoryText(workflowId)
+      assert.ok(text.length > 1000, `${workflowId} has a history`)
+      assert.ok(!text.toLowerCase().includes(co.email.toLowerCase()), `${workflowId}'s history holds no copy of the invited address`)
+    }
     const stranger = await newFan('girlfanz')
     const wrong = await api(`/api/media/performer-invites/${performer.id}/accept`, { method: 'POST', token: stranger.token })
     assert.deepEqual([wrong.status, wrong.body.error.code], [403, 'INVITE_NOT_YOURS'])
@@ -94,6 +119,10 @@ describe('media review: decisions, appeals, co-performers, takedown, deletion mi
     const published = await untilStatus(creator.token, id, ['PUBLISHED'])
     assert.deepEqual(published.body.performers.map((p: { status: string }) => p.status), ['VERIFIED', 'VERIFIED'])
     assert.equal((await db.query('SELECT count(*)::int AS n FROM depiction_index WHERE media_id = $1', [id])).rows[0].n, 2)
+    // answered: the sealed address is dropped and the slot's key destroyed
+    const answered = await slot()
+    assert.equal(answered.email_sealed, null)
+    assert.ok(answered.destroyed_at, 'the slot key is destroyed')
   })
 
   it('takes a published item down (storefront, search, playback) keeping its outputs, and reinstates it', async () => {

@@ -25,6 +25,7 @@ import { createPayoutActivities } from '../activities/payouts/index.ts'
 import { createPayoutRails } from '../activities/payouts/rails/index.ts'
 import { collectibleActivitiesFromEnv } from '../activities/collectibles/env.ts'
 import { createPrivacyActivities } from '../activities/privacy/index.ts'
+import { createArchiveExpiryActivities } from '../activities/privacy/archive-expiry.ts'
 import { createReceiptSigner } from '../activities/privacy/receipt-signing.ts'
 import { createPersonKeyStore } from '../activities/identity/person-key-store.ts'
 import { temporalDataConverter } from '../activities/pii/temporal-data-converter.ts'
@@ -73,7 +74,7 @@ const mediaActivities = () => ({
   ...createMediaRecordActivities({ db }),
   ...createMediaUploadActivities({ db, storage }),
   ...createMediaPublishingActivities({ db, search, pii: identity.pii, sendMail: identity.sendMail, publicUrl: config.PUBLIC_URL,
-    adminUrl: `${config.PUBLIC_URL}/admin`, complianceEmail: config.COMPLIANCE_EMAIL }),
+    adminUrl: `${config.PUBLIC_URL}/admin`, complianceEmail: config.COMPLIANCE_EMAIL, destroyKey: (id) => keyStore.destroy(id) }),
 })
 
 // data subject requests read workflow results of the person (access) and cancel their subscriptions (erasure)
@@ -92,6 +93,7 @@ const activitiesFor = (taskQueue: string) => ({
   ...(taskQueue === 'core' ? createIdentityActivities({ db, storage, ...identity, publicUrl: config.PUBLIC_URL, complianceEmail: config.COMPLIANCE_EMAIL,
     recordsRetentionYears: config.RECORDS_RETENTION_YEARS }) : {}),
   ...(taskQueue === 'core' ? privacyActivities() : {}),
+  ...(taskQueue === 'core' ? createArchiveExpiryActivities({ db, storage }) : {}),
   ...(taskQueue === 'finance' ? { ...createLedgerActivities({ pool }), ...createPurchaseActivities({ db, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS }),
     ...createChargebackActivities({ db, storage }), ...createRefundActivities({ db }),
     ...createSubscriptionActivities({ db, sendMail: identity.sendMail, drivers, chargebackWindowDays: config.CHARGEBACK_WINDOW_DAYS, publicUrl: config.PUBLIC_URL }),

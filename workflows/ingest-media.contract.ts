@@ -3,10 +3,19 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow'
 import { TASK_QUEUES } from './task-queues.ts'
 import type { ReasonCode, ReviewDecision } from '../domain/media/review.ts'
 
+/** A co-performer slot to invite; `email` only in runs started before addresses were sealed on the slot. */
+export type CoPerformerInvite = { performerId: string; email?: string }
+
+/** What an invited co-performer's address is sealed for (the slot's own key, destroyed when the invitation ends). */
+export const CO_PERFORMER_EMAIL_PURPOSE = 'media_performers.email_sealed'
+
 export type IngestMediaInput = {
   mediaId: string
-  /** co-performers to invite (their addresses are kept nowhere else: only the invitation mail needs them) */
-  invites?: { performerId: string; email: string }[]
+  /**
+   * co-performers to invite, by slot id: the address is sealed on the slot (media_performers.email_sealed), never in
+   * a workflow's history. Runs started before that carry `email`, which the invitation then uses.
+   */
+  invites?: CoPerformerInvite[]
   /** hours the creator has to finish the upload before it is abandoned (default 24) */
   uploadWindowHours?: number
   /** hours a moderator has to decide before the item is escalated (default 24) */
@@ -69,7 +78,7 @@ export const REVIEW_REFUSALS = {
 } as const
 
 export const verifyCoPerformerWorkflowId = (performerId: string) => `coperformer:${performerId}`
-export type VerifyCoPerformerInput = { mediaId: string; performerId: string; email: string; parentWorkflowId: string; expiresInDays?: number }
+export type VerifyCoPerformerInput = CoPerformerInvite & { mediaId: string; parentWorkflowId: string; expiresInDays?: number }
 
 export const INGEST_ERRORS = {
   checksumMismatch: 'CHECKSUM_MISMATCH',

@@ -26,7 +26,8 @@ const SOURCE = { mediaId: MEDIA_ID, sourceKey: FACTS.sourceKey }
 /** the rungs of the fakes' 1280x720 source */
 const LADDER = chooseLadder({ video: { width: 1280, height: 720 } })
 const CO_PERFORMER = { performerId: 'perf-2', alias: 'Jay', role: 'co-performer', status: 'PENDING' }
-const INVITE = { performerId: 'perf-2', email: 'jay@example.test' }
+// the address is sealed on the slot: runs carry the slot id only
+const INVITE = { performerId: 'perf-2' }
 
 type Handle = WorkflowHandle<typeof ingestMedia>
 
@@ -531,6 +532,7 @@ describe('ingestMedia workflow (time-skipping test server)', function () {
       assert.equal(rejection!.args.note, 'no 2257 record for Jay within 30 days')
       assert.equal(f.named('inviteCoPerformer').length, 1, 'one invitation; the child reminds, the parent does not re-invite')
       assert.equal(out.child, 'expired')
+      assert.deepEqual(f.named('forgetCoPerformerInvite').map((c) => c.args), [INVITE], 'the lapsed invitation\'s address is forgotten')
       assert.deepEqual(f.notices(), ['mediaAwaitingPerformers', 'mediaRejected'])
       assert.deepEqual(f.names().slice(-2), ['removeMediaOutputs', 'recordPurged'])
       near(call(f, 'removeMediaOutputs').at, rejection!.at + 14 * DAY, 'purged when the appeal window closed')
@@ -546,6 +548,15 @@ describe('ingestMedia workflow (time-skipping test server)', function () {
         taskQueue, args: [{ mediaId: MEDIA_ID, ...INVITE, parentWorkflowId: ingestMediaWorkflowId('finished-item') }] }))
       assert.equal(outcome, 'verified')
       assert.deepEqual(f.names(), ['inviteCoPerformer', 'checkPerformers'])
+    })
+
+    it('a run started before addresses were sealed passes its address on to the invitation', async () => {
+      const f = mediaFakes({ missing: [] })
+      const taskQueue = `media-${MEDIA_ID}-legacy`
+      const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: f.activities })
+      await worker.runUntil(env.client.workflow.execute(verifyCoPerformer, { workflowId: verifyCoPerformerWorkflowId('perf-legacy'),
+        taskQueue, args: [{ mediaId: MEDIA_ID, performerId: 'perf-legacy', email: 'jay@example.test', parentWorkflowId: ingestMediaWorkflowId('finished-item') }] }))
+      assert.deepEqual(f.named('inviteCoPerformer').map((c) => c.args), [{ performerId: 'perf-legacy', email: 'jay@example.test' }])
     })
 
     /** Approves, lets the 30-day gate run out and waits for the machine's MISSING_PERFORMER rejection (the n-th rejection notice). */

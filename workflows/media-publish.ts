@@ -1,6 +1,6 @@
 /** The last steps of ingestMedia: wait until every depicted performer has a 2257 record, then publish, index and notify. */
 import { ParentClosePolicy, condition, setHandler, startChild, workflowInfo } from '@temporalio/workflow'
-import { performerVerifiedSignal, verifyCoPerformerWorkflowId, type IngestMediaOutput, type IngestStage } from './ingest-media.contract.ts'
+import { performerVerifiedSignal, verifyCoPerformerWorkflowId, type CoPerformerInvite, type IngestMediaOutput, type IngestStage } from './ingest-media.contract.ts'
 import { mediaMailing, mediaRecords as rec } from './media-activities.ts'
 import type { ReviewDesk } from './media-review.ts'
 import { verifyCoPerformer } from './verify-co-performer.ts'
@@ -8,7 +8,7 @@ import { verifyCoPerformer } from './verify-co-performer.ts'
 const GATE_POLL = '6 hours'
 const GATE_DAYS = 30
 
-export async function publishWhenCleared({ mediaId, invites, stage, desk, sourceKey }: { mediaId: string; invites: { performerId: string; email: string }[]
+export async function publishWhenCleared({ mediaId, invites, stage, desk, sourceKey }: { mediaId: string; invites: CoPerformerInvite[]
   stage: (s: IngestStage) => void; desk: ReviewDesk; sourceKey: string }): Promise<IngestMediaOutput> {
   stage('awaiting_performers')
   let poked = false
@@ -26,7 +26,8 @@ export async function publishWhenCleared({ mediaId, invites, stage, desk, source
       invited.add(m.performerId)
       // a child per co-performer: it invites, reminds and tells us when their record exists; it outlives nothing of ours
       await startChild(verifyCoPerformer, { workflowId: verifyCoPerformerWorkflowId(m.performerId), parentClosePolicy: ParentClosePolicy.TERMINATE,
-        args: [{ mediaId, performerId: m.performerId, email: invite.email, parentWorkflowId: workflowInfo().workflowId, expiresInDays: GATE_DAYS }] })
+        args: [{ mediaId, performerId: m.performerId, ...(invite.email ? { email: invite.email } : {}), parentWorkflowId: workflowInfo().workflowId,
+          expiresInDays: GATE_DAYS }] })
     }
     if (new Date().getTime() > giveUpAt) {
       await desk.autoReject('MISSING_PERFORMER', `no 2257 record for ${missing.map((m) => m.alias).join(', ')} within ${GATE_DAYS} days`)

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow'
+import { ApplicationFailure, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler } from '@temporalio/workflow'
 import type { MediaPublishingActivities } from '../activities/media/publishing.ts'
 import { performerVerifiedSignal, type VerifyCoPerformerInput } from './ingest-media.contract.ts'
 
@@ -8,7 +8,7 @@ const act = proxyActivities<MediaPublishingActivities>({ startToCloseTimeout: '1
 export async function verifyCoPerformer(input: VerifyCoPerformerInput): Promise<'verified' | 'expired'> {
   let poked = false
   setHandler(performerVerifiedSignal, () => { poked = true })
-  await act.inviteCoPerformer({ performerId: input.performerId, email: input.email })
+  await act.inviteCoPerformer({ performerId: input.performerId, ...(input.email ? { email: input.email } : {}) })
   const expiresAt = new Date().getTime() + (input.expiresInDays ?? 30) * 86_400_000
   for (;;) {
     const missing = await act.checkPerformers({ mediaId: input.mediaId })
@@ -19,7 +19,11 @@ export async function verifyCoPerformer(input: VerifyCoPerformerInput): Promise<
       })
       return 'verified'
     }
-    if (new Date().getTime() >= expiresAt) return 'expired'
+    if (new Date().getTime() >= expiresAt) {
+      // the lapsed invitation's address is needed no more: its sealed copy and the slot's key go
+      if (patched('co-performer-forget-invite')) await act.forgetCoPerformerInvite({ performerId: input.performerId })
+      return 'expired'
+    }
     poked = false
     await condition(() => poked, '6 hours')
   }

@@ -7,19 +7,29 @@ import { normaliseAlias } from '../identity/aliases.ts'
 import { deindexMedia, indexMedia } from '../search/media-index.ts'
 import type { MEDIA_NOTICES } from '../mail/templates.ts'
 import { REASON_CODES, isReasonCode } from '../../domain/media/review.ts'
+import { CO_PERFORMER_EMAIL_PURPOSE, type CoPerformerInvite } from '../../workflows/ingest-media.contract.ts'
+import { PII_ERRORS, PiiError } from '../pii/errors.ts'
 
-export type PublishingDeps = { db: Db; search: SearchClient; pii: PiiCipher; sendMail: MailSender; publicUrl: string; adminUrl: string; complianceEmail: string }
+export type PublishingDeps = { db: Db; search: SearchClient; pii: PiiCipher; sendMail: MailSender; publicUrl: string; adminUrl: string; complianceEmail: string
+  /** destroys a data key (here: an invitation slot's, once its sealed address is needed no more) */
+  destroyKey: (id: string) => Promise<void> }
 
 /** A performer the gate still waits for. */
 export type MissingPerformer = { performerId: string; alias: string; role: string; status: string }
 
-export function createMediaPublishingActivities({ db, search, pii, sendMail, publicUrl, adminUrl, complianceEmail }: PublishingDeps) {
+export function createMediaPublishingActivities({ db, search, pii, sendMail, publicUrl, adminUrl, complianceEmail, destroyKey }: PublishingDeps) {
   const currentRecord = (personId: string) =>
     db.performerRecord.findFirst({ where: { personId, supersededAt: null }, orderBy: { recordMadeAt: 'desc' }, select: { id: true } })
   const brandOf = async (brandId: string) => (await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { slug: true } })).slug
   const creatorName = async (creatorId: string, brandId: string) => {
     const persona = await db.persona.findFirst({ where: { personId: creatorId, kind: 'creator', brandId }, select: { handle: true } })
     return persona?.handle ? `@${persona.handle}` : (await db.person.findUniqueOrThrow({ where: { id: creatorId }, select: { displayName: true } })).displayName
+  }
+
+  /** Drops an invitation's sealed address and destroys the slot's key, so no copy of it (backups included) stays readable. */
+  async function forgetInvite(performerId: string): Promise<void> {
+    await db.mediaPerformer.updateMany({ where: { id: performerId, emailSealed: { not: null } }, data: { emailSealed: null } })
+    await destroyKey(performerId)
   }
 
   return {
@@ -31,20 +41,36 @@ export function createMediaPublishingActivities({ db, search, pii, sendMail, pub
         const record = p.personId ? await currentRecord(p.personId) : null
         if (record && (p.status !== 'VERIFIED' || p.recordId !== record.id)) {
           await db.mediaPerformer.update({ where: { id: p.id }, data: { status: 'VERIFIED', recordId: record.id, verifiedAt: new Date() } })
+          // an answered invitation: its address is not needed again
+          if (p.emailSealed) await forgetInvite(p.id)
         } else if (!record) missing.push({ performerId: p.id, alias: p.alias, role: p.role, status: p.status })
       }
       if (!performers.length) throw ApplicationFailure.nonRetryable(`media ${mediaId} lists no performers: the uploader is always one`, 'NO_PERFORMERS')
       return missing
     },
 
-    /** Invites a co-performer by mail to verify (the link carries the performer row; the accepting account must own the address). */
-    async inviteCoPerformer({ performerId, email }: { performerId: string; email: string }): Promise<void> {
+    /**
+     * Invites a co-performer by mail to verify (the link carries the performer row; the accepting account must own the
+     * address). The address is opened from the slot; runs started before it was sealed there pass it in.
+     */
+    async inviteCoPerformer({ performerId, email }: CoPerformerInvite): Promise<void> {
       const p = await db.mediaPerformer.findUniqueOrThrow({ where: { id: performerId }, include: { media: true } })
+      const to = email ?? (p.emailSealed ? await pii.decrypt(performerId, CO_PERFORMER_EMAIL_PURPOSE, p.emailSealed).catch((err: unknown) => {
+        if (err instanceof PiiError && err.code === PII_ERRORS.KEY_DESTROYED) return null
+        throw err
+      }) : null)
+      // answered or lapsed before this (re)try: there is no one left to invite
+      if (!to) return
       const brand = await brandOf(p.media.brandId)
-      await sendMail({ idempotencyKey: `media-performer:${performerId}:invite`, to: email, template: 'coPerformerInvite', data: {
+      await sendMail({ idempotencyKey: `media-performer:${performerId}:invite`, to, template: 'coPerformerInvite', data: {
         brand, creator: await creatorName(p.media.creatorId, p.media.brandId), alias: p.alias,
         link: `${publicUrl}/${brand}/performer-invites/${performerId}` } })
       if (p.status === 'PENDING') await db.mediaPerformer.update({ where: { id: performerId }, data: { status: 'INVITED' } })
+    },
+
+    /** A lapsed invitation: its sealed address is dropped and the slot's key destroyed. Idempotent. */
+    async forgetCoPerformerInvite({ performerId }: { performerId: string }): Promise<void> {
+      await forgetInvite(performerId)
     },
 
     /** Publishes: the post goes live, the depiction index gets a row per performer, the trail records it. Idempotent. */

@@ -12,7 +12,7 @@ import { isCurrency } from '../../domain/money.ts'
 import { partCountFor, partSizeFor, uploadProblem } from '../../domain/media/upload-policy.ts'
 import { textProblem } from '../../domain/media/text.ts'
 import { ingestMedia } from '../../workflows/index.ts'
-import { ingestMediaTaskQueue, ingestMediaWorkflowId, uploadCompletedSignal } from '../../workflows/ingest-media.contract.ts'
+import { CO_PERFORMER_EMAIL_PURPOSE, ingestMediaTaskQueue, ingestMediaWorkflowId, uploadCompletedSignal } from '../../workflows/ingest-media.contract.ts'
 import { assertCreatorOn } from './subscription-views.ts'
 import { DomainError, type ErrorKind } from '../errors.ts'
 import { listUploadedParts } from '../../activities/storage/multipart.ts'
@@ -67,7 +67,11 @@ export function createMediaUploadRouter({ db, temporal, storage, pii, policy }: 
     const uploadId = await storage.initiateNewMultipartUpload(BUCKETS.uploads.name, sourceKey, { 'Content-Type': body.contentType })
     const partSize = partSizeFor(body.sizeBytes)
     const partCount = partCountFor(body.sizeBytes, partSize)
-    const invites = body.performers.map((p) => ({ performerId: randomUUID(), ...p }))
+    // each co-performer's address is sealed with their slot's own key: workflows carry the slot id, never the address
+    const invites = await Promise.all(body.performers.map(async (p) => {
+      const performerId = randomUUID()
+      return { performerId, ...p, emailSealed: await pii.encrypt(performerId, CO_PERFORMER_EMAIL_PURPOSE, p.email) }
+    }))
     await db.$transaction(async (tx) => {
       const post = await tx.post.create({ data: { brandId: brand.id, creatorId, title: body.title, status: 'DRAFT',
         priceMinor: body.access === 'ppv' ? body.priceMinor! : 0, currency: body.currency ?? 'USD' } })
@@ -77,11 +81,11 @@ export function createMediaUploadRouter({ db, temporal, storage, pii, policy }: 
       await tx.mediaPerformer.createMany({ data: [
         { mediaId: id, personId: creatorId, alias: persona?.handle ?? creator.displayName, role: 'uploader' },
         ...invites.map((p) => ({ id: p.performerId, mediaId: id, alias: p.alias, role: 'co-performer',
-          emailIndex: pii.blindIndex('media_performers.email_index', p.email) })),
+          emailIndex: pii.blindIndex('media_performers.email_index', p.email), emailSealed: p.emailSealed })),
       ] })
     })
     await temporal.workflow.start(ingestMedia, { workflowId: ingestMediaWorkflowId(id), taskQueue: ingestMediaTaskQueue,
-      args: [{ mediaId: id, invites: invites.map(({ performerId, email }) => ({ performerId, email })), reviewSlaHours: policy.reviewSlaHours,
+      args: [{ mediaId: id, invites: invites.map(({ performerId }) => ({ performerId })), reviewSlaHours: policy.reviewSlaHours,
         appealWindowDays: policy.appealWindowDays }] })
     const parts = await partUrls(sourceKey, uploadId, Array.from({ length: partCount }, (_, i) => i + 1))
     res.status(201).location(`/api/media/${id}`).json({ id, partSize, partCount, parts, expiresAt: new Date(Date.now() + PART_URL_SECONDS * 1000).toISOString() })

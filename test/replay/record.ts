@@ -1,6 +1,6 @@
 /**
  * Records fresh histories into test/replay/histories/:
- * `npm run replay:record -- [check-platform] [purchase-ppv] [purchase-ppv-zero-window] [handle-chargeback] [handle-chargeback-case-record] [refund-purchase] [refund-purchase-shortfall] [subscription-renewal] [subscription-dunning-cancel] [send-tip] [signup-fan] [verify-identity] [ingest-media-published] [ingest-media-appeal] [takedown-media] [pay-creator-approval-fallback]
+ * `npm run replay:record -- [check-platform] [purchase-ppv] [purchase-ppv-zero-window] [handle-chargeback] [handle-chargeback-case-record] [refund-purchase] [refund-purchase-shortfall] [subscription-renewal] [subscription-dunning-cancel] [send-tip] [signup-fan] [verify-identity] [ingest-media-published] [ingest-media-appeal] [verify-co-performer-expired] [purge-expired-archives] [takedown-media] [pay-creator-approval-fallback]
  * [pay-creator-returned] [run-payouts] [host:port]`.
  * checkPlatform runs on a running stack (npm start, or the given Temporal host:port); the money workflows wait out
  * month-long timers, so they run on the time-skipping test server with recorded fake activities.
@@ -30,7 +30,8 @@ import { emailVerifiedSignal, resendVerificationSignal } from '../../workflows/s
 import { verifyIdentity } from '../../workflows/verify-identity.ts'
 import { ingestMedia } from '../../workflows/ingest-media.ts'
 import { appealDecisionUpdate, appealUpdate, ingestMediaWorkflowId, ingestProgressQuery, reviewDecisionUpdate, uploadCompletedSignal,
-  type IngestMediaInput } from '../../workflows/ingest-media.contract.ts'
+  verifyCoPerformerWorkflowId, type IngestMediaInput } from '../../workflows/ingest-media.contract.ts'
+import { verifyCoPerformer } from '../../workflows/verify-co-performer.ts'
 import { reinstateTakedownUpdate, takedownMedia, takedownWorkflowId } from '../../workflows/takedown-media.ts'
 import { mediaFakes } from '../support/media-fakes.ts'
 import { payoutFakes } from '../support/payout-fakes.ts'
@@ -38,6 +39,7 @@ import { payCreator } from '../../workflows/pay-creator.ts'
 import { runPayouts } from '../../workflows/run-payouts.ts'
 import { payCreatorProgressQuery, payCreatorWorkflowId, payoutDecisionUpdate, payoutsTaskQueue } from '../../workflows/payouts.contract.ts'
 import { DEFAULT_KYC_TIMINGS, decideUpdate, providerEventSignal, verificationStateQuery } from '../../workflows/verify-identity.contract.ts'
+import { purgeExpiredArchives } from '../../workflows/purge-expired-archives.ts'
 
 const which = process.argv.slice(2).filter((a) => !a.includes(':'))
 const want = (name: string) => which.length === 0 || which.includes(name)
@@ -122,6 +124,15 @@ const ALL: Recording[] = [
     start: (env, taskQueue) => env.client.workflow.start(sendTip, { workflowId: 'tip:t-1', taskQueue, args: [{ tipId: 't-1', fanId: 'fan-1',
       creatorId: 'creator-1', brand: 'boyfanz', amount: 500, currency: 'USD', message: 'thanks', processor: 'ccbill', paymentToken: 'tok_approve', jurisdiction: 'US' }] }) },
 ]
+/** Expired access archives in two batches: a full one, then the rest. */
+function archiveBatches() {
+  const answers = [{ removed: 100, more: true }, { removed: 7, more: false }]
+  return { dsrRemoveExpiredArchives: async () => answers.shift() ?? { removed: 0, more: false } }
+}
+ALL.push(
+  { name: 'purge-expired-archives', activities: archiveBatches(),
+    start: (env, taskQueue) => env.client.workflow.start(purgeExpiredArchives, { workflowId: 'privacy-archive-expiry-2026-11-25T03:17:00Z', taskQueue, args: [] }) },
+)
 ALL.push(
   { name: 'signup-fan', activities: identityFakes().activities,
     start: (env, taskQueue) => env.client.workflow.start(signupFan, { workflowId: 'signup:person-1', taskQueue, args: [{ personId: 'person-1',
@@ -170,6 +181,10 @@ ALL.push(
       await ingestStage(h, 'awaiting_performers')
       appealFakes.verify('perf-2')
     } },
+  // after the patch 'co-performer-forget-invite': an invitation that lapses forgets its sealed address
+  { name: 'verify-co-performer-expired', activities: mediaFakes({ missing: [{ performerId: 'perf-3', alias: 'Jo', role: 'co-performer', status: 'INVITED' }] }).activities,
+    start: (env, taskQueue) => env.client.workflow.start(verifyCoPerformer, { workflowId: verifyCoPerformerWorkflowId('perf-3'), taskQueue,
+      args: [{ mediaId: 'media-3', performerId: 'perf-3', parentWorkflowId: ingestMediaWorkflowId('media-3'), expiresInDays: 2 }] }) },
   { name: 'takedown-media', activities: mediaFakes().activities,
     start: (env, taskQueue) => env.client.workflow.start(takedownMedia, { workflowId: takedownWorkflowId('media-1'), taskQueue,
       args: [{ mediaId: 'media-1', actorId: 'compliance-1', reasonCode: 'COPYRIGHT', note: 'DMCA 42', appealWindowDays: 14 }] }),

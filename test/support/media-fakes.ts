@@ -108,6 +108,7 @@ export function mediaFakes(opts: MediaFakeOptions = {}) {
     recordPurged: rec('recordPurged', none),
     checkPerformers: rec('checkPerformers', () => (opts.missing ?? []).filter((m) => !verified.has(m.performerId))),
     inviteCoPerformer: rec('inviteCoPerformer', none),
+    forgetCoPerformerInvite: rec('forgetCoPerformerInvite', none),
     publishMedia: rec('publishMedia', () => ({ publishedAt: new Date().toISOString() })),
     indexPublishedMedia: rec('indexPublishedMedia', none),
     deindexMedia: rec('deindexMedia', none),
