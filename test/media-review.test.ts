@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { Client, Connection } from '@temporalio/client'
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js'
@@ -145,8 +146,10 @@ describe('media review: decisions, appeals, co-performers, takedown, deletion mi
 
   it('deletes an upload midway through transcoding: the run is cancelled and its partial outputs and source are removed', async () => {
     const long = await makeClip({ seconds: 30, width: 1280, height: 720 })
-    const id = await upload(creator.token, long.bytes, { brand: 'girlfanz', title: 'Long take' })
+    const id = await upload(creator.token, long.bytes, { brand: 'girlfanz', title: 'Long take', performers: [{ alias: 'Sam Side', email: `sam-${randomUUID().slice(0, 8)}@example.test` }] })
     await until(() => api(`/api/media/${id}`, { token: creator.token }), (r) => r.body.progress?.stage === 'transcoding', 'transcoding to start', 480)
+    const slotId = (await db.query("SELECT id FROM media_performers WHERE media_id = $1 AND role = 'co-performer' AND email_sealed IS NOT NULL", [id])).rows[0]?.id
+    assert.ok(slotId, 'the co-performer\'s address is sealed on the slot')
     const deleted = await api(`/api/media/${id}`, { method: 'DELETE', token: creator.token })
     assert.equal(deleted.status, 202, JSON.stringify(deleted.body))
     await untilStatus(creator.token, id, ['DELETED'])
@@ -154,5 +157,9 @@ describe('media review: decisions, appeals, co-performers, takedown, deletion mi
     assert.deepEqual(await objectsUnder(BUCKETS.media.name, `media/${id}/`), [])
     assert.deepEqual(await objectsUnder(BUCKETS.uploads.name, sourceKey), [])
     assert.equal((await db.query(`SELECT count(*)::int AS n FROM media_review_events WHERE media_id = $1 AND action = 'deleted'`, [id])).rows[0].n, 1)
+    // nobody will be invited for a deleted item: the address and its key are gone
+    const slot = (await db.query('SELECT mp.email_sealed, k.destroyed_at FROM media_performers mp JOIN person_keys k ON k.person_id = mp.id WHERE mp.id = $1', [slotId])).rows[0]
+    assert.equal(slot.email_sealed, null)
+    assert.ok(slot.destroyed_at, 'the slot key is destroyed')
   })
 })

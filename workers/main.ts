@@ -71,8 +71,8 @@ const mediaActivities = () => ({
   ...createMediaProcessingActivities({ storage, ffmpeg, workDir: mediaWorkDir }),
   ...createModerationActivities({ db, storage, ffmpeg, workDir: mediaWorkDir,
     moderation: { baseURL: config.MODERATION_URL, apiKey: config.MODERATION_API_KEY, model: config.MODERATION_MODEL } }),
-  ...createMediaRecordActivities({ db }),
-  ...createMediaUploadActivities({ db, storage }),
+  ...createMediaRecordActivities({ db, destroyKey: (id) => keyStore.destroy(id) }),
+  ...createMediaUploadActivities({ db, storage, destroyKey: (id) => keyStore.destroy(id) }),
   ...createMediaPublishingActivities({ db, search, pii: identity.pii, sendMail: identity.sendMail, publicUrl: config.PUBLIC_URL,
     adminUrl: `${config.PUBLIC_URL}/admin`, complianceEmail: config.COMPLIANCE_EMAIL, destroyKey: (id) => keyStore.destroy(id) }),
 })

@@ -11,4 +11,5 @@ export const archiveExpiryScheduleId = 'privacy-archive-expiry'
 export const ARCHIVE_EXPIRY_BATCH = 100
 export const ARCHIVE_EXPIRY_MAX_BATCHES = 50
 
-export type PurgeExpiredArchivesResult = { removed: number }
+/** `failed`: archives storage would not delete this run (left for the next one, and logged) */
+export type PurgeExpiredArchivesResult = { removed: number; failed: number }

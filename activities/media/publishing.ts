@@ -9,10 +9,11 @@ import type { MEDIA_NOTICES } from '../mail/templates.ts'
 import { REASON_CODES, isReasonCode } from '../../domain/media/review.ts'
 import { CO_PERFORMER_EMAIL_PURPOSE, type CoPerformerInvite } from '../../workflows/ingest-media.contract.ts'
 import { PII_ERRORS, PiiError } from '../pii/errors.ts'
+import { forgetInvites, type DestroyKey } from './invites.ts'
 
 export type PublishingDeps = { db: Db; search: SearchClient; pii: PiiCipher; sendMail: MailSender; publicUrl: string; adminUrl: string; complianceEmail: string
   /** destroys a data key (here: an invitation slot's, once its sealed address is needed no more) */
-  destroyKey: (id: string) => Promise<void> }
+  destroyKey: DestroyKey }
 
 /** A performer the gate still waits for. */
 export type MissingPerformer = { performerId: string; alias: string; role: string; status: string }
@@ -27,10 +28,7 @@ export function createMediaPublishingActivities({ db, search, pii, sendMail, pub
   }
 
   /** Drops an invitation's sealed address and destroys the slot's key, so no copy of it (backups included) stays readable. */
-  async function forgetInvite(performerId: string): Promise<void> {
-    await db.mediaPerformer.updateMany({ where: { id: performerId, emailSealed: { not: null } }, data: { emailSealed: null } })
-    await destroyKey(performerId)
-  }
+  const forgetInvite = (performerId: string) => forgetInvites(db, destroyKey, { id: performerId })
 
   return {
     /** 2257 gate: marks every depicted performer with a current record as verified; returns those still without one. */
@@ -41,9 +39,10 @@ export function createMediaPublishingActivities({ db, search, pii, sendMail, pub
         const record = p.personId ? await currentRecord(p.personId) : null
         if (record && (p.status !== 'VERIFIED' || p.recordId !== record.id)) {
           await db.mediaPerformer.update({ where: { id: p.id }, data: { status: 'VERIFIED', recordId: record.id, verifiedAt: new Date() } })
-          // an answered invitation: its address is not needed again
-          if (p.emailSealed) await forgetInvite(p.id)
-        } else if (!record) missing.push({ performerId: p.id, alias: p.alias, role: p.role, status: p.status })
+        }
+        if (!record) missing.push({ performerId: p.id, alias: p.alias, role: p.role, status: p.status })
+        // an answered invitation: its address is not needed again (also on a retry after the update above)
+        else if (p.emailSealed) await forgetInvite(p.id)
       }
       if (!performers.length) throw ApplicationFailure.nonRetryable(`media ${mediaId} lists no performers: the uploader is always one`, 'NO_PERFORMERS')
       return missing
@@ -64,7 +63,14 @@ export function createMediaPublishingActivities({ db, search, pii, sendMail, pub
       const brand = await brandOf(p.media.brandId)
       await sendMail({ idempotencyKey: `media-performer:${performerId}:invite`, to, template: 'coPerformerInvite', data: {
         brand, creator: await creatorName(p.media.creatorId, p.media.brandId), alias: p.alias,
-        link: `${publicUrl}/${brand}/performer-invites/${performerId}` } })
+        link: `${publicUrl}/${brand}/performer-invites/${performerId}` } }).catch(async (err: unknown) => {
+        // the mail server's reply names the address, and a failure lands in the history unsealed: pass on its kind only
+        const failure = err instanceof ApplicationFailure ? err : null
+        // refused for good: nobody will be invited at this address, so it goes now
+        if (failure?.nonRetryable) await forgetInvite(performerId)
+        throw ApplicationFailure.create({ message: `the invitation mail could not be sent (${failure?.type ?? 'error'})`,
+          type: failure?.type ?? 'MAIL_UNAVAILABLE', nonRetryable: failure?.nonRetryable ?? false })
+      })
       if (p.status === 'PENDING') await db.mediaPerformer.update({ where: { id: performerId }, data: { status: 'INVITED' } })
     },
 

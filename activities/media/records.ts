@@ -2,6 +2,7 @@
 import type { Db } from '../../prisma/client.ts'
 import type { Prisma } from '../../generated/prisma/client.ts'
 import type { ReasonCode, ReviewDecision } from '../../domain/media/review.ts'
+import { forgetInvites, type DestroyKey } from './invites.ts'
 
 /** What the workflow needs to know about an upload to process it. */
 export type IngestFacts = {
@@ -18,7 +19,9 @@ export type IngestFacts = {
 
 const json = (v: unknown) => v as Prisma.InputJsonValue
 
-export function createMediaRecordActivities({ db }: { db: Db }) {
+/** `destroyKey`: an item that ends before its co-performers answered forgets their sealed addresses (activities/media/invites.ts). */
+export function createMediaRecordActivities({ db, destroyKey }: { db: Db; destroyKey: DestroyKey }) {
+  const endInvites = (mediaId: string) => forgetInvites(db, destroyKey, { mediaId })
   const event = (mediaId: string, action: string, e: { actorId?: string | null; reasonCode?: string | null; note?: string | null } = {}) =>
     db.mediaReviewEvent.create({ data: { mediaId, action, actorId: e.actorId ?? null, reasonCode: e.reasonCode ?? null, note: e.note ?? null } })
   const update = (id: string, data: Prisma.MediaItemUpdateInput) => db.mediaItem.update({ where: { id }, data: { ...data, updatedAt: new Date() } })
@@ -47,6 +50,7 @@ export function createMediaRecordActivities({ db }: { db: Db }) {
     async recordFailure({ mediaId, code, message }: { mediaId: string; code: string; message: string }): Promise<void> {
       await update(mediaId, { status: 'FAILED', failureCode: code, failureReason: message })
       await event(mediaId, 'failed', { reasonCode: code, note: message })
+      await endInvites(mediaId)
     },
 
     /** The machines' findings, and the item into the review queue with its deadline (blocked items go straight to rejection). */
@@ -94,6 +98,7 @@ export function createMediaRecordActivities({ db }: { db: Db }) {
     async recordDeleted({ mediaId, actorId }: { mediaId: string; actorId: string | null }): Promise<void> {
       await update(mediaId, { status: 'DELETED' })
       await event(mediaId, 'deleted', { actorId })
+      await endInvites(mediaId)
     },
 
     /** Takes a published item off the storefront (takedown keeps every output as evidence; deletion removes them after). */
@@ -106,6 +111,7 @@ export function createMediaRecordActivities({ db }: { db: Db }) {
         db.mediaReviewEvent.create({ data: { mediaId: i.mediaId, action: i.status === 'TAKEN_DOWN' ? 'takedown' : 'deleted', actorId: i.actorId,
           reasonCode: i.reasonCode ?? null, note: i.note ?? null } }),
       ])
+      if (i.status === 'DELETED') await endInvites(i.mediaId)
     },
 
     /** Puts a taken-down item back (an upheld appeal or a mistaken takedown). */
@@ -134,6 +140,7 @@ export function createMediaRecordActivities({ db }: { db: Db }) {
     async recordPurged({ mediaId }: { mediaId: string }): Promise<void> {
       await update(mediaId, { purgedAt: new Date(), renditions: json([]), artwork: json(null) })
       await event(mediaId, 'purged')
+      await endInvites(mediaId)
     },
   }
 }

@@ -2,8 +2,9 @@
 import type { Db } from '../../prisma/client.ts'
 import type { StorageClient } from '../storage/client.ts'
 import { BUCKETS } from '../../domain/storage.ts'
+import { forgetInvites, type DestroyKey } from './invites.ts'
 
-export function createMediaUploadActivities({ db, storage }: { db: Db; storage: StorageClient }) {
+export function createMediaUploadActivities({ db, storage, destroyKey }: { db: Db; storage: StorageClient; destroyKey: DestroyKey }) {
   return {
     /** Aborts the open multipart upload (idempotent: an upload already gone is fine) and marks the item deleted if it was never finished. */
     async abandonUpload({ mediaId }: { mediaId: string }): Promise<void> {
@@ -15,6 +16,8 @@ export function createMediaUploadActivities({ db, storage }: { db: Db; storage: 
       }
       await storage.removeObject(BUCKETS.uploads.name, item.sourceKey)
       await db.mediaItem.update({ where: { id: mediaId }, data: { uploadId: null, updatedAt: new Date() } })
+      // never finished: its co-performers will not be invited
+      await forgetInvites(db, destroyKey, { mediaId })
     },
   }
 }

@@ -8,25 +8,36 @@ import { BUCKETS } from '../../domain/storage.ts'
 import type { StorageClient } from '../storage/client.ts'
 
 export type ArchiveExpiryDeps = { db: Db; storage: StorageClient }
-export type ExpiredArchivesBatch = { removed: number; more: boolean }
+/** Where a batch stopped: the next one starts after this archive (expiry, then id), past any it could not delete. */
+export type ArchiveCursor = { at: string; id: string }
+export type ExpiredArchivesBatch = { removed: number; failed: number; more: boolean; last: ArchiveCursor | null }
 
 export function createArchiveExpiryActivities({ db, storage }: ArchiveExpiryDeps) {
   return {
     /**
-     * Deletes up to `limit` archives whose download window has passed, oldest first, and forgets their keys; `more`
-     * says a full batch was found. A retry finds the archives it already handled gone from the query.
+     * Deletes up to `limit` archives whose download window has passed, oldest first after `after`, and forgets their
+     * keys; `more` says a full batch was found. A retry finds the archives it already handled gone from the query. An
+     * archive storage refuses to delete is counted in `failed`, logged and left for the next day: it never holds the
+     * others back.
      */
-    async dsrRemoveExpiredArchives(input: { limit: number }): Promise<ExpiredArchivesBatch> {
+    async dsrRemoveExpiredArchives(input: { limit: number; after?: ArchiveCursor | null }): Promise<ExpiredArchivesBatch> {
       const now = new Date()
-      const run = Context.current().info.workflowExecution
-      const expired = await db.dsrRequest.findMany({ where: { archiveKey: { not: null }, downloadExpiresAt: { lt: now } },
-        select: { id: true, archiveKey: true, archiveBytes: true, downloadExpiresAt: true }, orderBy: { downloadExpiresAt: 'asc' }, take: input.limit })
+      const { info, log } = Context.current()
+      const run = info.workflowExecution
+      const after = input.after ? { OR: [{ downloadExpiresAt: { gt: new Date(input.after.at) } },
+        { downloadExpiresAt: new Date(input.after.at), id: { gt: input.after.id } }] } : {}
+      const expired = await db.dsrRequest.findMany({ where: { archiveKey: { not: null }, downloadExpiresAt: { lt: now }, ...after },
+        select: { id: true, archiveKey: true, archiveBytes: true, downloadExpiresAt: true }, orderBy: [{ downloadExpiresAt: 'asc' }, { id: 'asc' }], take: input.limit })
       let removed = 0
+      let failed = 0
       for (const a of expired) {
         // S3 deletes are idempotent; the NoSuchKey some gateways send for an absent object means the same
-        await storage.removeObject(BUCKETS.exports.name, a.archiveKey!).catch((err: { code?: string }) => {
-          if (err.code !== 'NoSuchKey' && err.code !== 'NotFound') throw err
+        const gone = await storage.removeObject(BUCKETS.exports.name, a.archiveKey!).then(() => true, (err: { code?: string; message?: string }) => {
+          if (err.code === 'NoSuchKey' || err.code === 'NotFound') return true
+          log.warn('access archive not deleted; left for the next run', { requestId: a.id, code: err.code, message: err.message })
+          return false
         })
+        if (!gone) { failed++; continue }
         // guarded: an erasure that got here first has cleared the key and audited it itself
         removed += await db.$transaction(async (tx) => {
           const { count } = await tx.dsrRequest.updateMany({ where: { id: a.id, archiveKey: a.archiveKey, downloadExpiresAt: { lt: now } }, data: { archiveKey: null } })
@@ -40,7 +51,8 @@ export function createArchiveExpiryActivities({ db, storage }: ArchiveExpiryDeps
         })
         Context.current().heartbeat(a.id)
       }
-      return { removed, more: expired.length === input.limit }
+      const tail = expired.at(-1)
+      return { removed, failed, more: expired.length === input.limit, last: tail ? { at: tail.downloadExpiresAt!.toISOString(), id: tail.id } : null }
     },
   }
 }

@@ -126,8 +126,9 @@ const ALL: Recording[] = [
 ]
 /** Expired access archives in two batches: a full one, then the rest. */
 function archiveBatches() {
-  const answers = [{ removed: 100, more: true }, { removed: 7, more: false }]
-  return { dsrRemoveExpiredArchives: async () => answers.shift() ?? { removed: 0, more: false } }
+  const answers = [{ removed: 99, failed: 1, more: true, last: { at: '2026-11-17T10:00:00.000Z', id: 'request-100' } },
+    { removed: 7, failed: 0, more: false, last: { at: '2026-11-18T09:00:00.000Z', id: 'request-107' } }]
+  return { dsrRemoveExpiredArchives: async () => answers.shift() ?? { removed: 0, failed: 0, more: false, last: null } }
 }
 ALL.push(
   { name: 'purge-expired-archives', activities: archiveBatches(),
