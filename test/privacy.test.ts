@@ -12,6 +12,7 @@ import { createDb } from '../prisma/client.ts'
 import { api, login, testStack, until } from './support/stack.ts'
 import { mailTo, newFan, newVerifiedCreator } from './support/people.ts'
 import { stackTemporal } from './support/temporal.ts'
+import { announce } from './support/media.ts'
 
 type Fan = Awaited<ReturnType<typeof newFan>>
 
@@ -230,6 +231,14 @@ describe('data subject requests: access and erasure across PostgreSQL, MinIO, Op
       assert.ok((await codec.decode(sealed)).every((p) => p.metadata?.encoding && Buffer.from(p.metadata.encoding).toString() === 'json/plain'))
       assert.ok((await historyHits([other.email])).length === 0, 'no history holds the email in clear')
       const before = await books(db, other.id)
+      // a creator invited the fan as a co-performer (not accepted): the slot holds their address, sealed with its own key
+      const inviter = await newVerifiedCreator('girlfanz', 'Ines', 'Inviter')
+      const invited = await announce(inviter.token, new Uint8Array(256 * 1024).fill(7), { brand: 'girlfanz', title: 'Duo, invited',
+        performers: [{ alias: 'Otto', email: other.email }] })
+      assert.equal(invited.status, 201, JSON.stringify(invited.body))
+      const slot = async () => (await db.query(`SELECT mp.email_sealed, k.destroyed_at FROM media_performers mp JOIN person_keys k ON k.person_id = mp.id
+        WHERE mp.media_id = $1 AND mp.role = 'co-performer'`, [invited.body.id])).rows[0]
+      assert.ok((await slot()).email_sealed, 'the invitation holds the address, sealed')
 
       const started = await api('/api/me/privacy-requests', { method: 'POST', token: other.token, body: { kind: 'erasure', brand: 'girlfanz' } })
       assert.equal(started.status, 202, JSON.stringify(started.body))
@@ -250,6 +259,10 @@ describe('data subject requests: access and erasure across PostgreSQL, MinIO, Op
       await assert.rejects(freshCodec().decode(await sealedPayloads(signupRun)), /erased person|destroyed/i)
       assert.deepEqual(await books(db, other.id), before)
       assert.ok(before.all.every((c: { total: string }) => c.total === '0'))
+      // the invitation to the erased fan: its sealed address dropped and the slot key destroyed
+      const invitation = await slot()
+      assert.equal(invitation.email_sealed, null)
+      assert.ok(invitation.destroyed_at, 'the invitation slot key is destroyed')
       // the tombstone signs nobody in
       assert.equal((await api('/api/auth/login', { method: 'POST', body: { email: other.email, password: 'correct horse battery staple' } })).status, 401)
       const receipt = await db.query('SELECT receipt, receipt_signature FROM dsr_requests WHERE id = $1', [started.body.id])

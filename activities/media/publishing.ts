@@ -28,7 +28,7 @@ export function createMediaPublishingActivities({ db, search, pii, sendMail, pub
   }
 
   /** Drops an invitation's sealed address and destroys the slot's key, so no copy of it (backups included) stays readable. */
-  const forgetInvite = (performerId: string) => forgetInvites(db, destroyKey, { id: performerId })
+  const forgetInvite = async (performerId: string) => { await forgetInvites(db, destroyKey, { id: performerId }) }
 
   return {
     /** 2257 gate: marks every depicted performer with a current record as verified; returns those still without one. */

@@ -21,7 +21,7 @@ const json = (v: unknown) => v as Prisma.InputJsonValue
 
 /** `destroyKey`: an item that ends before its co-performers answered forgets their sealed addresses (activities/media/invites.ts). */
 export function createMediaRecordActivities({ db, destroyKey }: { db: Db; destroyKey: DestroyKey }) {
-  const endInvites = (mediaId: string) => forgetInvites(db, destroyKey, { mediaId })
+  const endInvites = async (mediaId: string) => { await forgetInvites(db, destroyKey, { mediaId }) }
   const event = (mediaId: string, action: string, e: { actorId?: string | null; reasonCode?: string | null; note?: string | null } = {}) =>
     db.mediaReviewEvent.create({ data: { mediaId, action, actorId: e.actorId ?? null, reasonCode: e.reasonCode ?? null, note: e.note ?? null } })
   const update = (id: string, data: Prisma.MediaItemUpdateInput) => db.mediaItem.update({ where: { id }, data: { ...data, updatedAt: new Date() } })

@@ -12,6 +12,7 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import type pg from 'pg'
 import type { Db } from '../../prisma/client.ts'
 import { BUCKETS } from '../../domain/storage.ts'
+import { forgetInvites } from '../media/invites.ts'
 import { SEARCH_INDEXES } from '../../domain/search-indexes.ts'
 import { withheld, keyMustBeKept, type DataCategory, type Hold, type HoldKind } from '../../domain/privacy/holds.ts'
 import { buildReceipt, canonicalJson, type SystemReceipt } from '../../domain/privacy/receipt.ts'
@@ -376,6 +377,12 @@ export function createPrivacyActivities(d: PrivacyDeps) {
     async dsrErasePostgres(input: { requestId: string; personRef: string; holds: HoldView[] }): Promise<StepResult> {
       const held = withheld((await currentHolds(input.personRef, input.holds)).map(fromView))
       const erased: Record<string, number> = {}
+      // co-performer invitations sent to the person (matched by their address's blind index) or on their uploads: each
+      // sealed address goes with its slot's key, before the person row (and so their address) becomes a tombstone
+      const person = await db.person.findUnique({ where: { id: input.personRef }, select: { email: true } })
+      const invites = await forgetInvites(db, d.destroyKey, { OR: [{ personId: input.personRef }, { media: { creatorId: input.personRef } },
+        ...(person ? [{ emailIndex: d.pii.blindIndex('media_performers.email_index', person.email) }] : [])] })
+      if (invites) erased.media_performer_invites = invites
       const withheldItems: Withheld[] = []
       const client = await pool.connect()
       try {
