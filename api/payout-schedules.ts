@@ -6,6 +6,7 @@ import { payoutSettingsOf } from '../activities/payouts/settings.ts'
 import { toScheduleSpec } from '../domain/payouts/schedule.ts'
 import { payoutScheduleId, payoutsTaskQueue } from '../workflows/payouts.contract.ts'
 import { runPayouts } from '../workflows/index.ts'
+import { ensureWhileTemporalStarts } from './schedule-retry.ts'
 
 /** Creates the brand's schedule, or brings its spec in line with the settings (its paused state is kept). */
 export async function ensurePayoutSchedule(temporal: Client, db: Db, brand: string, options: { paused?: boolean } = {}): Promise<void> {
@@ -43,15 +44,9 @@ export async function describePayoutSchedule(temporal: Client, brand: string) {
 
 /** Ensures every brand's schedule, retrying while Temporal is not reachable yet (the API starts without it). */
 export async function ensurePayoutSchedules(temporal: Client, db: Db, o: { paused: boolean; log: Pick<Logger, 'info' | 'warn'> }): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const brands = await db.brand.findMany({ select: { slug: true } })
-      for (const b of brands) await ensurePayoutSchedule(temporal, db, b.slug, { paused: o.paused })
-      o.log.info({ brands: brands.length, paused: o.paused }, 'payout schedules in place')
-      return
-    } catch (err) {
-      if (attempt >= 30) return void o.log.warn({ err }, 'payout schedules not ensured; the back office creates them on first use')
-      await new Promise((r) => setTimeout(r, 2000))
-    }
-  }
+  await ensureWhileTemporalStarts(async () => {
+    const brands = await db.brand.findMany({ select: { slug: true } })
+    for (const b of brands) await ensurePayoutSchedule(temporal, db, b.slug, { paused: o.paused })
+    return { brands: brands.length, paused: o.paused }
+  }, { log: o.log, done: 'payout schedules in place', gaveUp: 'payout schedules not ensured; the back office creates them on first use' })
 }

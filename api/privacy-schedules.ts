@@ -3,6 +3,7 @@ import { ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, t
 import type { Logger } from 'pino'
 import { archiveExpiryScheduleId, purgeExpiredArchivesTaskQueue } from '../workflows/purge-expired-archives.contract.ts'
 import { purgeExpiredArchives } from '../workflows/index.ts'
+import { ensureWhileTemporalStarts } from './schedule-retry.ts'
 
 // in the quiet hours of every brand's traffic; an archive lives at most a day past its window
 const spec: ScheduleSpec = { calendars: [{ hour: 3, minute: 17 }] }
@@ -26,14 +27,8 @@ export async function ensureArchiveExpirySchedule(temporal: Client): Promise<voi
 
 /** Ensures the privacy schedules, retrying while Temporal is not reachable yet (the API starts without it). */
 export async function ensurePrivacySchedules(temporal: Client, o: { log: Pick<Logger, 'info' | 'warn'> }): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await ensureArchiveExpirySchedule(temporal)
-      o.log.info({ scheduleId: archiveExpiryScheduleId }, 'privacy schedules in place')
-      return
-    } catch (err) {
-      if (attempt >= 30) return void o.log.warn({ err }, 'privacy schedules not ensured; expired access archives stay until the API restarts')
-      await new Promise((r) => setTimeout(r, 2000))
-    }
-  }
+  await ensureWhileTemporalStarts(async () => {
+    await ensureArchiveExpirySchedule(temporal)
+    return { scheduleId: archiveExpiryScheduleId }
+  }, { log: o.log, done: 'privacy schedules in place', gaveUp: 'privacy schedules not ensured; expired access archives stay until the API restarts' })
 }

@@ -14,7 +14,7 @@ import { createStorageClient } from '../activities/storage/client.ts'
 import { BUCKETS } from '../domain/storage.ts'
 import { SEARCH_INDEXES } from '../domain/search-indexes.ts'
 import type { AppEnv } from '../ops/stack/stack.ts'
-import { pool } from './pool.ts'
+import { call, pool, signIn } from './pool.ts'
 
 const BRAND = 'daddyfanz'
 const OBJECT_BYTES = 64 * 1024
@@ -88,22 +88,13 @@ async function bareExport(env: AppEnv, db: pg.Pool, s: Seeded): Promise<number> 
   return seconds
 }
 
-async function login(env: AppEnv): Promise<string> {
-  const res = await fetch(`${env.PUBLIC_URL}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'compliance@fanz.demo', password: 'FanzDemo!2026' }) })
-  return ((await res.json()) as { token: string }).token
-}
-
 /** Opens a request on behalf of the person and waits until it is answered; seconds from the 202 to the answer. */
 async function timeRequest(env: AppEnv, token: string, email: string, kind: 'access' | 'erasure'): Promise<{ seconds: number; status: string }> {
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` }
   const t0 = performance.now()
-  const started = await fetch(`${env.PUBLIC_URL}/api/privacy-requests`, { method: 'POST', headers,
-    body: JSON.stringify({ email, kind, brand: BRAND, verificationNote: 'benchmark: verified by construction' }) })
-  const body = (await started.json()) as { id: string; error?: unknown }
-  if (started.status !== 202) throw new Error(`the ${kind} request was refused: ${JSON.stringify(body)}`)
+  const started = await call<{ id: string }>(`${env.PUBLIC_URL}/api/privacy-requests`, { token,
+    body: { email, kind, brand: BRAND, verificationNote: 'benchmark: verified by construction' } })
   for (;;) {
-    const r = (await (await fetch(`${env.PUBLIC_URL}/api/privacy-requests/${body.id}`, { headers })).json()) as { status: string }
+    const r = await call<{ status: string }>(`${env.PUBLIC_URL}/api/privacy-requests/${started.id}`, { token })
     if (['COMPLETED', 'WAITING_ON_HOLD', 'REJECTED'].includes(r.status)) return { seconds: (performance.now() - t0) / 1000, status: r.status }
     await new Promise((ok) => setTimeout(ok, 100))
   }
@@ -112,7 +103,7 @@ async function timeRequest(env: AppEnv, token: string, email: string, kind: 'acc
 export async function benchDsr(env: AppEnv): Promise<void> {
   const db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 8 })
   try {
-    const token = await login(env)
+    const token = await signIn(env.PUBLIC_URL, 'compliance@fanz.demo')
     const results: { entries: number; media: number; access: number; bare: number; erasure: number }[] = []
     for (const size of SIZES) {
       const t0 = performance.now()

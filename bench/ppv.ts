@@ -18,8 +18,7 @@ import { createPurchaseActivities } from '../activities/purchases/index.ts'
 import { temporalDataConverter } from '../activities/pii/temporal-data-converter.ts'
 import { createDb } from '../prisma/client.ts'
 import type { AppEnv } from '../ops/stack/stack.ts'
-import { DEMO_PASSWORD } from '../prisma/demo-users.ts'
-import { pct, pool } from './pool.ts'
+import { call, pct, pool, signIn } from './pool.ts'
 
 const N = Number(process.env.BENCH_PURCHASES ?? 60)
 const CONCURRENCY = 12
@@ -29,17 +28,9 @@ const API_CONCURRENCY = 4
 const ACCESS_POLL_MS = 25
 const ENTITLED_TIMEOUT_MS = 60_000
 
-async function call<T>(url: string, init: { token?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const res = await fetch(url, { method: init.body === undefined ? 'GET' : 'POST', headers: { 'content-type': 'application/json',
-    ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) }, ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) })
-  return { status: res.status, body: (await res.json()) as T }
-}
-
 /** Milliseconds from POST /api/purchases to GET /api/posts/:id/access answering entitled, one per post. */
 async function apiToEntitlement(env: AppEnv, sql: pg.Pool, buyerEmail: string): Promise<{ seconds: number; latencies: number[] }> {
-  const login = await call<{ token: string }>(`${env.PUBLIC_URL}/api/auth/login`, { body: { email: buyerEmail, password: DEMO_PASSWORD } })
-  if (login.status !== 200) throw new Error(`login as ${buyerEmail} answered ${login.status}`)
-  const token = login.body.token
+  const token = await signIn(env.PUBLIC_URL, buyerEmail)
   const posts = (await sql.query(`INSERT INTO posts (id, brand_id, creator_id, title, price_minor, currency)
     SELECT gen_random_uuid(), b.id, c.id, 'bench api ' || g, 700 + g, 'USD' FROM generate_series(1, ${API_PURCHASES}) g, brands b, people c
     WHERE b.slug = 'cougarfanz' AND c.email = 'creator@fanz.demo' RETURNING id`)).rows.map((r: { id: string }) => r.id)
@@ -47,10 +38,9 @@ async function apiToEntitlement(env: AppEnv, sql: pg.Pool, buyerEmail: string): 
   const seconds = await pool(posts, API_CONCURRENCY, async (postId) => {
     const t0 = performance.now()
     const started = await call<{ id: string }>(`${env.PUBLIC_URL}/api/purchases`, { token, body: { postId, paymentToken: 'tok_approve_bench', jurisdiction: 'US' } })
-    if (started.status !== 202) throw new Error(`POST /api/purchases answered ${started.status}: ${JSON.stringify(started.body)}`)
     for (;;) {
-      if ((await call<{ entitled: boolean }>(`${env.PUBLIC_URL}/api/posts/${postId}/access`, { token })).body.entitled) break
-      if (performance.now() - t0 > ENTITLED_TIMEOUT_MS) throw new Error(`purchase ${started.body.id} not entitled after ${ENTITLED_TIMEOUT_MS} ms`)
+      if ((await call<{ entitled: boolean }>(`${env.PUBLIC_URL}/api/posts/${postId}/access`, { token })).entitled) break
+      if (performance.now() - t0 > ENTITLED_TIMEOUT_MS) throw new Error(`purchase ${started.id} not entitled after ${ENTITLED_TIMEOUT_MS} ms`)
       await new Promise((r) => setTimeout(r, ACCESS_POLL_MS))
     }
     latencies.push(performance.now() - t0)

@@ -10,7 +10,7 @@ import { Client, Connection } from '@temporalio/client'
 import { NativeConnection, Worker } from '@temporalio/worker'
 import pg from 'pg'
 import type { AppEnv } from '../ops/stack/stack.ts'
-import { pct, pool } from './pool.ts'
+import { call, pct, pool } from './pool.ts'
 
 const N = Number(process.env.BENCH_SIGNUPS ?? 40)
 const CONCURRENCY = 8
@@ -25,12 +25,6 @@ const POLL_MS = 200
 const ACTIVE_TIMEOUT_MS = 60_000
 
 
-async function call<T>(url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`${body === undefined ? 'GET' : 'POST'} ${url} answered ${res.status}: ${text.slice(0, 300)}`)
-  return JSON.parse(text) as T
-}
 
 /** The token of the verification link mailed to `email`, read from the SMTP sink. */
 async function verificationToken(sinkUrl: string, email: string): Promise<string> {
@@ -56,12 +50,12 @@ async function untilActive(apiUrl: string, personId: string): Promise<void> {
 
 /** One fan from the signup form to an active account, as the storefront and the fan's mailbox would do it. */
 async function signUpToActive(env: AppEnv, email: string, handle: string): Promise<void> {
-  const started = await call<{ personId: string; assurance: string }>(`${env.PUBLIC_URL}/api/auth/signup`, {
+  const started = await call<{ personId: string; assurance: string }>(`${env.PUBLIC_URL}/api/auth/signup`, { body: {
     brand: BRAND, email, password: PASSWORD, displayName: 'Bench Fan', handle, dateOfBirth: '1990-01-01', country: COUNTRY,
-    acceptTerms: true, acceptPrivacy: true, attestAdult: true })
+    acceptTerms: true, acceptPrivacy: true, attestAdult: true } })
   if (started.assurance !== 'self_declaration') throw new Error(`${COUNTRY} now needs ${started.assurance}: not the 3-activity path`)
   const token = await verificationToken(env.MAIL_SINK_URL, email)
-  await call(`${env.PUBLIC_URL}/api/auth/verify-email`, { token })
+  await call(`${env.PUBLIC_URL}/api/auth/verify-email`, { body: { token } })
   await untilActive(env.PUBLIC_URL, started.personId)
 }
 

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
-import { Client, Connection } from '@temporalio/client'
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js'
 import { createStorageClient } from '../activities/storage/client.ts'
 import { BUCKETS } from '../domain/storage.ts'
 import { ingestMediaWorkflowId, verifyCoPerformerWorkflowId } from '../workflows/ingest-media.contract.ts'
 import { api, login, testStack, until } from './support/stack.ts'
 import { mailTo, newFan, newVerifiedCreator } from './support/people.ts'
 import { makeClip, upload, untilStatus } from './support/media.ts'
+import { rawTemporal, storedHistoryText } from './support/temporal.ts'
 
 /** Objects stored under a prefix of a bucket (to prove outputs were removed, or kept as evidence). */
 async function objectsUnder(bucket: string, prefix: string): Promise<string[]> {
@@ -17,17 +16,6 @@ async function objectsUnder(bucket: string, prefix: string): Promise<string[]> {
   const names: string[] = []
   for await (const o of storage.listObjectsV2(bucket, prefix, true)) if (o.name) names.push(o.name)
   return names
-}
-
-/** The stored history of a run, with its payloads' bytes decoded (the server's copy: no codec opens anything). */
-async function storedHistoryText(workflowId: string): Promise<string> {
-  const connection = await Connection.connect({ address: testStack().env.TEMPORAL_ADDRESS })
-  try {
-    const text = historyToJSON(await new Client({ connection, namespace: testStack().env.TEMPORAL_NAMESPACE }).workflow.getHandle(workflowId).fetchHistory())
-    return text + [...text.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('latin1')).join('\n')
-  } finally {
-    await connection.close()
-  }
 }
 
 describe('media review: decisions, appeals, co-performers, takedown, deletion midway (real stack)', function () {
@@ -107,10 +95,15 @@ describe('media review: decisions, appeals, co-performers, takedown, deletion mi
     const sealed = await slot()
     assert.ok(sealed.email_sealed && !sealed.email_sealed.includes(co.email), 'the slot keeps the address sealed')
     assert.equal(sealed.destroyed_at, null)
-    for (const workflowId of [ingestMediaWorkflowId(id), verifyCoPerformerWorkflowId(performer.id)]) {
-      const text = await storedHistoryText(workflowId)
-      assert.ok(text.length > 1000, `${workflowId} has a history`)
-      assert.ok(!text.toLowerCase().includes(co.email.toLowerCase()), `${workflowId}'s history holds no copy of the invited address`)
+    const raw = await rawTemporal()
+    try {
+      for (const workflowId of [ingestMediaWorkflowId(id), verifyCoPerformerWorkflowId(performer.id)]) {
+        const text = await storedHistoryText(raw.client, workflowId)
+        assert.ok(text.length > 1000, `${workflowId} has a history`)
+        assert.ok(!text.toLowerCase().includes(co.email.toLowerCase()), `${workflowId}'s history holds no copy of the invited address`)
+      }
+    } finally {
+      await raw.close()
     }
     const stranger = await newFan('girlfanz')
     const wrong = await api(`/api/media/performer-invites/${performer.id}/accept`, { method: 'POST', token: stranger.token })

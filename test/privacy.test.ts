@@ -11,7 +11,7 @@ import { createTemporalPayloadCodec } from '../activities/pii/temporal-data-conv
 import { createDb } from '../prisma/client.ts'
 import { api, login, testStack, until } from './support/stack.ts'
 import { mailTo, newFan, newVerifiedCreator } from './support/people.ts'
-import { stackTemporal } from './support/temporal.ts'
+import { rawTemporal, stackTemporal, storedHistoryText } from './support/temporal.ts'
 import { announce } from './support/media.ts'
 
 type Fan = Awaited<ReturnType<typeof newFan>>
@@ -35,18 +35,15 @@ async function pgHits(db: pg.Client, needles: string[]): Promise<string[]> {
 
 /** Raw (still sealed) payload bytes of every workflow history in the namespace that contain one of the needles. */
 async function historyHits(needles: string[]): Promise<string[]> {
-  const connection = await Connection.connect({ address: testStack().env.TEMPORAL_ADDRESS })
-  const raw = new Client({ connection, namespace: testStack().env.TEMPORAL_NAMESPACE }) // no codec: what the server stores
+  const raw = await rawTemporal()
   const hits: string[] = []
   try {
-    for await (const w of raw.workflow.list()) {
-      const text = historyToJSON(await raw.workflow.getHandle(w.workflowId, w.runId).fetchHistory())
-      // payload data is base64 in the JSON form: look for the needles in the decoded bytes too
-      const decoded = [...text.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('latin1')).join('\n')
-      for (const n of needles) if (text.includes(n) || decoded.includes(n)) hits.push(`${w.workflowId}: ${n}`)
+    for await (const w of raw.client.workflow.list()) {
+      const text = await storedHistoryText(raw.client, w.workflowId, w.runId)
+      for (const n of needles) if (text.includes(n)) hits.push(`${w.workflowId}: ${n}`)
     }
   } finally {
-    await connection.close()
+    await raw.close()
   }
   return hits
 }
