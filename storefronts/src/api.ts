@@ -81,3 +81,29 @@ export async function apiSubmit<T>(path: string, init: { method?: string; body?:
   const ref = error?.requestId ? ` (reference ${error.requestId})` : ''
   throw new ApiFormError(response.status, error?.code ?? `HTTP_${response.status}`, `${message}${ref}`, fieldsOf(error?.details, message))
 }
+
+/**
+ * Fetches `path` with the token (a plain link cannot carry it) and hands the body to the browser as a download named
+ * `fileName`; a refusal is an ApiError with the API's code, a failed connection one with code NETWORK.
+ */
+export async function downloadWithToken(path: string, token: string, fileName: string): Promise<void> {
+  let response: Response
+  try {
+    response = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' })
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Could not reach Fanz. Check your connection and try again.')
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
+    throw new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? `Download failed (${response.status})`)
+  }
+  const url = URL.createObjectURL(await response.blob())
+  const anchor = document.createElement('a')
+  anchor.href = url
+  anchor.download = fileName
+  document.body.append(anchor)
+  anchor.click()
+  anchor.remove()
+  // the click has handed the blob to the browser's download; give it a moment before freeing it
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

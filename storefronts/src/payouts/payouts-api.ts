@@ -1,5 +1,5 @@
 /** The creator's own payout API (/api/me/...): balances, history, statement, payout methods, tax form, minimum. */
-import { ApiError, apiFetch, apiSubmit } from '../api'
+import { apiFetch, apiSubmit, downloadWithToken } from '../api'
 import type { PayoutDestination, PayoutRailName } from '../../../domain/payouts/destinations.ts'
 
 export type Balance = {
@@ -76,19 +76,5 @@ export const payoutsApi = {
 }
 
 /** Fetches the statement CSV with the token (a plain link cannot carry it) and hands it to the browser as a download. */
-export async function downloadStatementCsv(currency: string, token: string): Promise<void> {
-  const response = await fetch(`/api/me/payouts/statement?currency=${q(currency)}&format=csv`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' })
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
-    throw new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? `Download failed (${response.status})`)
-  }
-  const url = URL.createObjectURL(await response.blob())
-  const anchor = document.createElement('a')
-  anchor.href = url
-  anchor.download = `statement-${currency}.csv`
-  document.body.append(anchor)
-  anchor.click()
-  anchor.remove()
-  // the click has handed the blob to the browser's download; give it a moment before freeing it
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+export const downloadStatementCsv = (currency: string, token: string) =>
+  downloadWithToken(`/api/me/payouts/statement?currency=${q(currency)}&format=csv`, token, `statement-${currency}.csv`)
